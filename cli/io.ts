@@ -1,0 +1,13 @@
+/** The streams a command writes to, injected so commands can be tested without a process. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads all of standard input; undefined when it is a terminal (nothing piped). */
+  readStdin(): Promise<string | undefined>;
+  readFile(path: string): Promise<string>;
+}
+
+/** A one-line error for the user: exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,3 @@
+import type { ModelCommand } from './types.ts';
+
+export const fireModels: ModelCommand[] = [];
