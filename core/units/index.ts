@@ -44,6 +44,14 @@ export type Probability = Quantity<'1'>;
 export type VolumeFraction = Quantity<'mol/mol'>;
 export type Degrees = Quantity<'deg'>;
 export type Radians = Quantity<'rad'>;
+/** Mass per unit area, kg/m² (e.g. liquid evaporated from a pool per square metre). */
+export type KilogramsPerSquareMetre = Quantity<'kg/m2'>;
+/** Thermal conductivity, W/(m·K). */
+export type WattsPerMetreKelvin = Quantity<'W/m/K'>;
+/** Surface tension, N/m. */
+export type NewtonsPerMetre = Quantity<'N/m'>;
+/** Dynamic viscosity, Pa·s (kept apart from PascalSeconds, which is blast impulse). */
+export type DynamicViscosity = Quantity<'Pa.s (viscosity)'>;
 
 /** Brands a plain SI number. Use at boundaries and in tests; inside a model the types flow. */
 export const si = {
@@ -70,6 +78,10 @@ export const si = {
   probability: (v: number) => v as Probability,
   volumeFraction: (v: number) => v as VolumeFraction,
   degrees: (v: number) => v as Degrees,
+  kilogramsPerSquareMetre: (v: number) => v as KilogramsPerSquareMetre,
+  wattsPerMetreKelvin: (v: number) => v as WattsPerMetreKelvin,
+  newtonsPerMetre: (v: number) => v as NewtonsPerMetre,
+  dynamicViscosity: (v: number) => v as DynamicViscosity,
 } as const;
 
 /** Standard atmosphere, Pa (ISO 2533). */
