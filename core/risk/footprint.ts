@@ -1,0 +1,192 @@
+/**
+ * Lethality footprints in the wind frame. A footprint gives the probability of death of a person at distance
+ * r from the source and at angle α from the downwind axis (radians, either side: every footprint SafeDist
+ * models is symmetric about the wind axis). Its half-angle integral G(r, t) = ∫₀ᵗ L(r, α) dα lets the engine
+ * average the footprint over a wind sector exactly: with the wind direction uniform within the sector, the
+ * probability of death at a point is the mean of L over the sector's directions, which is the Purple Book's
+ * effective-cloud-width construction (CPR 18E §6.3 and Appendix 6.B) carried out without the narrow-plume
+ * approximation.
+ */
+export interface Footprint {
+  /** Distance from the source beyond which the lethality is zero, m. */
+  readonly reach: number;
+  /** True when the lethality does not depend on the wind direction. */
+  readonly radial: boolean;
+  /** Lethality (0–1) at distance r (m) and angle alpha (rad) from the downwind axis. */
+  lethality(r: number, alpha: number): number;
+  /** G(r, t) = ∫₀ᵗ L(r, α) dα for t in [0, π], rad. */
+  halfAngleIntegral(r: number, t: number): number;
+}
+
+/** ∫ from −π to a of L dα written as F(a) = sign(a)·G(|a|) shifted, extended periodically to any real a. */
+function periodicPrimitive(fp: Footprint, r: number, a: number): number {
+  const twoPi = 2 * Math.PI;
+  const turns = Math.floor((a + Math.PI) / twoPi);
+  const w = a - turns * twoPi; // in [−π, π)
+  const full = 2 * fp.halfAngleIntegral(r, Math.PI);
+  const within = w >= 0 ? fp.halfAngleIntegral(r, w) : -fp.halfAngleIntegral(r, -w);
+  return turns * full + within;
+}
+
+/**
+ * Mean lethality at distance r over wind directions spread uniformly across a sector of angular width
+ * `width` (rad) whose downwind axis makes angle `beta` (rad) with the direction to the point.
+ * Exact given the footprint's half-angle integral; for a radial footprint it is simply L(r).
+ */
+export function sectorMeanLethality(fp: Footprint, r: number, beta: number, width: number): number {
+  if (r > fp.reach) return 0;
+  if (fp.radial) return fp.lethality(r, 0);
+  const integral = periodicPrimitive(fp, r, beta + width / 2) - periodicPrimitive(fp, r, beta - width / 2);
+  return integral / width;
+}
+
+export interface CircularZone {
+  /** Outer radius of the zone, m. */
+  radius: number;
+  /** Lethality inside the zone (0–1). */
+  lethality: number;
+}
+
+/**
+ * Nested circular zones centred on the source (spec/project-format.md, user-defined scenarios): the lethality
+ * at distance d is that of the smallest zone containing d (boundary included); 0 outside all zones.
+ */
+export function circularZonesFootprint(zones: readonly CircularZone[]): Footprint {
+  const sorted = [...zones].sort((a, b) => a.radius - b.radius);
+  const lethalityAt = (r: number): number => {
+    for (const z of sorted) if (r <= z.radius) return z.lethality;
+    return 0;
+  };
+  return {
+    reach: sorted.length ? sorted[sorted.length - 1]!.radius : 0,
+    radial: true,
+    lethality: (r) => lethalityAt(r),
+    halfAngleIntegral: (r, t) => lethalityAt(r) * t,
+  };
+}
+
+export interface DownwindZone {
+  /** Extent along the wind from the source, m. */
+  length: number;
+  /** Half of the crosswind width, m. */
+  halfWidth: number;
+  /** Lethality inside the zone (0–1). */
+  lethality: number;
+}
+
+/**
+ * Rectangles from the source along the wind, 0 ≤ along ≤ length and |across| ≤ halfWidth
+ * (spec/project-format.md); where they overlap, the smallest rectangle (by area) containing the point rules,
+ * the same rule as nested circular zones. The angular measure of each rectangle at radius r is closed-form:
+ * |α| ∈ [acos(length/r) if r > length else 0, asin(halfWidth/r) if r > halfWidth else π/2].
+ */
+export function downwindZonesFootprint(zones: readonly DownwindZone[]): Footprint {
+  const sorted = [...zones].sort((a, b) => a.length * a.halfWidth - b.length * b.halfWidth);
+  const reach = sorted.reduce((m, z) => Math.max(m, Math.hypot(z.length, z.halfWidth)), 0);
+  const band = (z: DownwindZone, r: number): [number, number] => {
+    const lo = r > z.length ? Math.acos(z.length / r) : 0;
+    const hi = r > z.halfWidth ? Math.asin(z.halfWidth / r) : Math.PI / 2;
+    return [lo, hi];
+  };
+  return {
+    reach,
+    radial: false,
+    lethality(r, alpha) {
+      const along = r * Math.cos(alpha);
+      const across = Math.abs(r * Math.sin(alpha));
+      for (const z of sorted)
+        if (along >= 0 && along <= z.length && across <= z.halfWidth) return z.lethality;
+      return 0;
+    },
+    halfAngleIntegral(r, t) {
+      // Walk the rectangles from the smallest; each claims the part of its band not yet claimed.
+      let claimed: Array<[number, number]> = [];
+      let total = 0;
+      for (const z of sorted) {
+        const [lo, hi] = band(z, r);
+        if (lo >= hi) continue;
+        let pieces: Array<[number, number]> = [[lo, hi]];
+        for (const [cl, ch] of claimed) pieces = pieces.flatMap(([a, b]) => subtract(a, b, cl, ch));
+        for (const [a, b] of pieces) total += z.lethality * Math.max(0, Math.min(b, t) - a);
+        claimed = [...claimed, [lo, hi]];
+      }
+      return total;
+    },
+  };
+}
+
+function subtract(a: number, b: number, cl: number, ch: number): Array<[number, number]> {
+  if (ch <= a || cl >= b) return [[a, b]];
+  const out: Array<[number, number]> = [];
+  if (cl > a) out.push([a, cl]);
+  if (ch < b) out.push([ch, b]);
+  return out;
+}
+
+/**
+ * A footprint given by a lethality function of the wind-frame coordinates (along, across), m, as the
+ * consequence models produce. The half-angle integral is computed by adaptive Simpson quadrature in α to
+ * the given absolute tolerance (rad); the quadrature is deterministic.
+ * @param lethalityAt lethality (0–1) at (along, across); must be even in `across`
+ * @param reach distance beyond which it is zero, m
+ * @param tolerance absolute tolerance of G in rad; default 1e-7
+ */
+export function windFrameFootprint(
+  lethalityAt: (along: number, across: number) => number,
+  reach: number,
+  tolerance = 1e-7,
+): Footprint {
+  const lethality = (r: number, alpha: number) => lethalityAt(r * Math.cos(alpha), r * Math.sin(alpha));
+  return {
+    reach,
+    radial: false,
+    lethality,
+    halfAngleIntegral(r, t) {
+      if (r > reach || t <= 0) return 0;
+      const f = (a: number) => lethality(r, a);
+      // Split into 64 panels first so a narrow plume near α = 0 cannot be stepped over.
+      const panels = 64;
+      let sum = 0;
+      for (let i = 0; i < panels; i++) {
+        const a = (t * i) / panels;
+        const b = (t * (i + 1)) / panels;
+        sum += adaptiveSimpson(f, a, b, tolerance / panels, 20);
+      }
+      return sum;
+    },
+  };
+}
+
+function adaptiveSimpson(f: (x: number) => number, a: number, b: number, eps: number, depth: number): number {
+  const m = (a + b) / 2;
+  const fa = f(a);
+  const fm = f(m);
+  const fb = f(b);
+  return simpsonStep(f, a, b, fa, fm, fb, ((b - a) / 6) * (fa + 4 * fm + fb), eps, depth);
+}
+
+function simpsonStep(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  fa: number,
+  fm: number,
+  fb: number,
+  whole: number,
+  eps: number,
+  depth: number,
+): number {
+  const m = (a + b) / 2;
+  const lm = (a + m) / 2;
+  const rm = (m + b) / 2;
+  const flm = f(lm);
+  const frm = f(rm);
+  const left = ((m - a) / 6) * (fa + 4 * flm + fm);
+  const right = ((b - m) / 6) * (fm + 4 * frm + fb);
+  const delta = left + right - whole;
+  if (depth <= 0 || Math.abs(delta) <= 15 * eps) return left + right + delta / 15;
+  return (
+    simpsonStep(f, a, m, fa, flm, fm, left, eps / 2, depth - 1) +
+    simpsonStep(f, m, b, fm, frm, fb, right, eps / 2, depth - 1)
+  );
+}
