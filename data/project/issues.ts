@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+
+/** A zod issue path as the user reads it: `installations[2].equipment[0].volume`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** Every issue of a zod error as one line `path: message` (unknown keys named one by one). */
+export function issueLines(error: z.ZodError): string[] {
+  const lines: string[] = [];
+  for (const issue of error.issues) {
+    const at = formatPath(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) lines.push(`${formatPath([...issue.path, k])}: unknown field`);
+      continue;
+    }
+    const message = issue.message.replace(/^Invalid input: /, '');
+    lines.push(at === '' ? message : `${at}: ${message}`);
+  }
+  return lines;
+}
