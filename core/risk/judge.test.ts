@@ -40,26 +40,47 @@ describe('target and installation verdicts on analytic projects', () => {
   ];
 
   it('compares the maximum risk over the target with its Table 1 threshold', () => {
-    const j = judgeTargets([a, b], wind, targets, threshold, () => 'existing');
+    const j = judgeTargets([a, b], wind, targets, threshold, () => 'existing', false);
     // School: both installations reach it: 1e-5 + 2e-6 = 1.2e-5 against 3e-6 (existing, high-sensitivity).
     expect(j[0]!.maxRisk).toBeCloseTo(1.2e-5, 18);
-    expect(j[0]!.ratio).toBeCloseTo(4, 12);
+    expect(j[0]!.governing.ratio).toBeCloseTo(4, 12);
+    expect(j[0]!.checks).toHaveLength(1);
     expect(j[0]!.complies).toBe(false);
     // Houses: only A, 1e-5 against 1e-5 (existing, general-2): equal complies ("≤", GB 36894 Table 1).
     expect(j[1]!.maxRisk).toBeCloseTo(1e-5, 18);
     expect(j[1]!.complies).toBe(true);
   });
 
-  it('applies the new-installation criteria when a new installation contributes', () => {
-    const j = judgeTargets([a, b], wind, targets, threshold, (id) => (id === 'B' ? 'new' : 'existing'));
-    expect(j[0]!.status).toBe('new');
-    expect(j[0]!.threshold).toBe(3e-7);
-    expect(j[1]!.status).toBe('existing');
+  const newB = (id: string): Status => (id === 'B' ? 'new' : 'existing');
+
+  it('also judges against the new values when an installation is new: whole enterprise (rule "total")', () => {
+    const j = judgeTargets([a, b], wind, targets, threshold, newB, true, 'total');
+    expect(j[1]!.checks.map((c) => [c.status, c.basis, c.threshold])).toEqual([
+      ['existing', 'total', 1e-5],
+      ['new', 'total', 3e-6],
+    ]);
+    // Houses: 1e-5 from A alone passes the existing value but not the new one (3e-6) under "total".
+    expect(j[1]!.complies).toBe(false);
+    expect(j[1]!.governing.status).toBe('new');
+  });
+
+  it('rule "increment" compares only the new installations’ contribution with the new values', () => {
+    const j = judgeTargets([a, b], wind, targets, threshold, newB, true, 'increment');
+    // Houses get nothing from B (170 m > 100 m away), so the new check sees 0.
+    expect(j[1]!.checks[1]!.individualRisk).toBe(0);
+    expect(j[1]!.complies).toBe(true);
+    // School: B adds 2e-6 against 3e-7 (new, high-sensitivity).
+    expect(j[0]!.checks[1]!.individualRisk).toBeCloseTo(2e-6, 18);
+    expect(j[0]!.checks[1]!.complies).toBe(false);
+    const inst = judgeInstallations(['A', 'B'], [a, b], wind, targets, j, newB);
+    // For B under the increment check alone: k = 2e-6 / 3e-7; the existing check (total 1.2e-5 vs 3e-6) is
+    // beyond B's reach (A alone gives 1e-5 > 3e-6), so B's factor is infinite.
+    expect(inst[1]!.requiredReduction).toBe(Infinity);
   });
 
   it('gives the exact risk-reduction factor per installation', () => {
-    const j = judgeTargets([a, b], wind, targets, threshold, () => 'existing');
-    const inst = judgeInstallations(['A', 'B'], [a, b], wind, targets, j);
+    const j = judgeTargets([a, b], wind, targets, threshold, () => 'existing', false);
+    const inst = judgeInstallations(['A', 'B'], [a, b], wind, targets, j, () => 'existing');
     // A: k = 1e-5 / (3e-6 − 2e-6) = 10. B: the rest (1e-5) already exceeds 3e-6 → cannot comply alone.
     expect(inst[0]!.complies).toBe(false);
     expect(inst[0]!.requiredReduction).toBeCloseTo(10, 10);

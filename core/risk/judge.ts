@@ -12,28 +12,100 @@ export interface TargetSamples {
   points: readonly Point[];
 }
 
+/**
+ * How new installations are judged (spec/project-format.md, `settings.newInstallationRule`): `total` — the whole
+ * enterprise's risk against the new-installation values (default, conservative); `increment` — only the new
+ * installations' contribution against them.
+ */
+export type NewInstallationRule = 'total' | 'increment';
+
+/** One comparison of a target's risk with one GB 36894 threshold. */
+export interface TargetCheck {
+  status: Status;
+  /** Which risk was compared: the enterprise total, or the new installations' increment. */
+  basis: 'total' | 'increment';
+  /** Maximum of that risk over the target's points, per year. */
+  individualRisk: number;
+  /** Where the maximum occurs, site coordinates. */
+  at: Point;
+  /** GB 36894-2018 Table 1 threshold for the category and status, per year. */
+  threshold: number;
+  ratio: number;
+  complies: boolean;
+}
+
 export interface TargetJudgement {
   id: string;
   category: string;
-  /** Maximum individual risk over the target's points, per year. */
+  /** Maximum total individual risk over the target's points, per year. */
   maxRisk: number;
-  /** Where the maximum occurs, site coordinates. */
+  /** Where the maximum total risk occurs. */
   at: Point;
-  /** Status whose criterion applies: `new` when any installation contributing at that point is new. */
-  status: Status;
-  /** GB 36894 threshold for the category and status, per year. */
-  threshold: number;
-  /** maxRisk / threshold. */
-  ratio: number;
+  /** Every check made: existing values always; new values too when any installation is new. */
+  checks: TargetCheck[];
+  /** The check with the largest ratio. */
+  governing: TargetCheck;
   complies: boolean;
-  /** Contributors at the point of maximum risk, largest first. */
+  /** Contributors at the point of maximum total risk, largest first. */
   contributors: Contribution[];
+}
+
+interface SampledRisk {
+  at: Point;
+  total: number;
+  /** Risk from the new installations only. */
+  increment: number;
+  byInstallation: Map<string, number>;
+  contributors: Contribution[];
+}
+
+function sampleRisk(
+  events: readonly RiskEvent[],
+  wind: WindStatistics,
+  p: Point,
+  statusOf: (installationId: string) => Status,
+): SampledRisk {
+  const r = individualRiskAt(events, wind, p[0], p[1]);
+  const byInstallation = new Map<string, number>();
+  for (const c of r.contributors)
+    byInstallation.set(c.installationId, (byInstallation.get(c.installationId) ?? 0) + c.risk);
+  let increment = 0;
+  for (const [id, risk] of byInstallation) if (statusOf(id) === 'new') increment += risk;
+  return { at: p, total: r.risk, increment, byInstallation, contributors: r.contributors };
+}
+
+function checksFor(
+  samples: readonly SampledRisk[],
+  category: string,
+  threshold: (category: string, status: Status) => number,
+  anyNew: boolean,
+  rule: NewInstallationRule,
+): TargetCheck[] {
+  const check = (status: Status, basis: 'total' | 'increment'): TargetCheck => {
+    let best = samples[0]!;
+    for (const s of samples) if (s[basis] > best[basis]) best = s;
+    const limit = threshold(category, status);
+    const risk = best[basis];
+    return {
+      status,
+      basis,
+      individualRisk: risk,
+      at: best.at,
+      threshold: limit,
+      ratio: risk / limit,
+      complies: risk <= limit,
+    };
+  };
+  const checks = [check('existing', 'total')];
+  if (anyNew) checks.push(check('new', rule));
+  return checks;
 }
 
 /**
  * Judges each protection target by its maximum individual risk over its area against the GB 36894-2018
- * Table 1 threshold for its category and the status of the installations that put risk on it
- * (spec/standards.md A §1.3). The risk is evaluated directly at the target's points, not read off the grid.
+ * Table 1 thresholds for its category (spec/standards.md A §1.3): the existing-installation values always,
+ * and the new-installation values too when any installation is new, by `rule` (spec/project-format.md).
+ * Risk is evaluated directly at the target's points, not read off the grid.
  * @param threshold threshold per year for a category and status (from the rule set)
  * @param statusOf installation id → status
  */
@@ -43,27 +115,24 @@ export function judgeTargets(
   targets: readonly TargetSamples[],
   threshold: (category: string, status: Status) => number,
   statusOf: (installationId: string) => Status,
+  anyNew: boolean,
+  rule: NewInstallationRule = 'total',
 ): TargetJudgement[] {
   return targets.map((t) => {
-    let best: { risk: number; at: Point; contributors: Contribution[] } | undefined;
-    for (const p of t.points) {
-      const r = individualRiskAt(events, wind, p[0], p[1]);
-      if (!best || r.risk > best.risk) best = { risk: r.risk, at: p, contributors: r.contributors };
-    }
-    const worst = best ?? { risk: 0, at: [0, 0] as Point, contributors: [] };
-    const status: Status = worst.contributors.some((c) => statusOf(c.installationId) === 'new')
-      ? 'new'
-      : 'existing';
-    const limit = threshold(t.category, status);
+    const points = t.points.length ? t.points : [[0, 0] as Point];
+    const samples = points.map((p) => sampleRisk(events, wind, p, statusOf));
+    let worst = samples[0]!;
+    for (const s of samples) if (s.total > worst.total) worst = s;
+    const checks = checksFor(samples, t.category, threshold, anyNew, rule);
+    const governing = checks.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     return {
       id: t.id,
       category: t.category,
-      maxRisk: worst.risk,
+      maxRisk: worst.total,
       at: worst.at,
-      status,
-      threshold: limit,
-      ratio: worst.risk / limit,
-      complies: worst.risk <= limit,
+      checks,
+      governing,
+      complies: checks.every((c) => c.complies),
       contributors: worst.contributors,
     };
   });
@@ -72,7 +141,7 @@ export function judgeTargets(
 export interface InstallationJudgement {
   installationId: string;
   complies: boolean;
-  /** Targets that exceed their threshold with risk from this installation. */
+  /** Targets that fail a check with risk from this installation. */
   failingTargets: string[];
   /**
    * Factor by which this installation's risk must fall (all its frequencies divided by it) for every target
@@ -83,10 +152,10 @@ export interface InstallationJudgement {
 }
 
 /**
- * Verdict per installation: it fails when it contributes to a target that exceeds its threshold. Its required
+ * Verdict per installation: it fails when it contributes to a target check that fails. Its required
  * risk-reduction factor is exact for uniform frequency reductions, because individual risk is linear in each
- * installation's frequencies: at each exceeding point with total R, own share c and threshold T,
- * k = c / (T − (R − c)), or ∞ when T ≤ R − c; the factor is the largest k over the targets' points.
+ * installation's frequencies: at each exceeding point with compared risk R, own part c and threshold T,
+ * k = c / (T − (R − c)), or ∞ when T ≤ R − c; the factor is the largest k over the targets' points and checks.
  */
 export function judgeInstallations(
   installationIds: readonly string[],
@@ -94,22 +163,25 @@ export function judgeInstallations(
   wind: WindStatistics,
   targets: readonly TargetSamples[],
   judgements: readonly TargetJudgement[],
+  statusOf: (installationId: string) => Status,
 ): InstallationJudgement[] {
   const factor = new Map<string, number>(installationIds.map((id) => [id, 1]));
   const failing = new Map<string, Set<string>>(installationIds.map((id) => [id, new Set()]));
   targets.forEach((t, index) => {
-    const limit = judgements[index]!.threshold;
-    if (judgements[index]!.complies) return;
+    const judgement = judgements[index]!;
+    if (judgement.complies) return;
     for (const p of t.points) {
-      const r = individualRiskAt(events, wind, p[0], p[1]);
-      if (r.risk <= limit) continue;
-      const own = new Map<string, number>();
-      for (const c of r.contributors) own.set(c.installationId, (own.get(c.installationId) ?? 0) + c.risk);
-      for (const [id, c] of own) {
-        failing.get(id)?.add(t.id);
-        const rest = r.risk - c;
-        const k = limit > rest ? c / (limit - rest) : Infinity;
-        factor.set(id, Math.max(factor.get(id) ?? 1, k));
+      const s = sampleRisk(events, wind, p, statusOf);
+      for (const check of judgement.checks) {
+        const risk = s[check.basis];
+        if (risk <= check.threshold) continue;
+        for (const [id, c] of s.byInstallation) {
+          if (check.basis === 'increment' && statusOf(id) !== 'new') continue;
+          failing.get(id)?.add(t.id);
+          const rest = risk - c;
+          const k = check.threshold > rest ? c / (check.threshold - rest) : Infinity;
+          factor.set(id, Math.max(factor.get(id) ?? 1, k));
+        }
       }
     }
   });
