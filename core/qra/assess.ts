@@ -1,0 +1,308 @@
+import type { Installation, PopulationArea, Project } from '../project/types.ts';
+import type { RuleSet, TargetCategory } from '../rules/types.ts';
+import { TARGET_CATEGORIES, INSTALLATION_STATUSES } from '../rules/types.ts';
+import type { RiskEvent, WindStatistics } from '../risk/events.ts';
+import { gridCoveringEvents, type GridSpec } from '../risk/grid.ts';
+import { individualRiskLayers, sumLayers } from '../risk/individual-grid.ts';
+import { individualRiskAt, type Contribution } from '../risk/individual.ts';
+import { riskContours } from '../risk/contours.ts';
+import { interiorSamples, type Point, type Polygon } from '../risk/geometry.ts';
+import {
+  contourReach,
+  judgeInstallations,
+  judgeTargets,
+  type Status,
+  type TargetCheck,
+  type TargetSamples,
+} from '../risk/judge.ts';
+import {
+  fnCurve,
+  judgeFn,
+  potentialLossOfLife,
+  societalOutcomes,
+  type FnPoint,
+  type FnRegion,
+  type PopulationPoint,
+} from '../risk/societal.ts';
+import { userScenarioEvents } from './user-scenarios.ts';
+
+/** Work the engine cannot do yet for a project, reported instead of a silently partial result. */
+export class UnsupportedInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'UnsupportedInputError';
+  }
+}
+
+export interface ContributorOut {
+  installation: string;
+  scenario: string;
+  outcome: string;
+  /** Individual risk from this contributor, per year. */
+  risk: number;
+  share: number;
+}
+
+export interface AssessmentResult {
+  ruleSet: { id: string; version: number };
+  probes: { id: string; x: number; y: number; individualRisk: number; contributors: ContributorOut[] }[];
+  contours: { level: number; polygons: number[][][]; multiPolygon: number[][][][]; maxDistance: number }[];
+  externalSafetyDistance: {
+    installationStatus: Status;
+    targetClass: TargetCategory;
+    threshold: number;
+    distance: number;
+  }[];
+  targets: {
+    id: string;
+    name: string;
+    category: TargetCategory;
+    threshold: number;
+    individualRisk: number;
+    ratio: number;
+    complies: boolean;
+    at: Point;
+    checks: TargetCheck[];
+    contributors: ContributorOut[];
+  }[];
+  societalRisk: {
+    fn: FnPoint[];
+    pll: number;
+    verdict: FnRegion;
+    worstRatioToUnacceptable: number;
+    worstRatioToAcceptable: number;
+    worstN: number | null;
+  };
+  installations: {
+    id: string;
+    status: Status;
+    verdict: 'compliant' | 'non-compliant';
+    violations: { kind: 'target' | 'societal-risk'; target?: string }[];
+    requiredRiskReduction: number | null;
+  }[];
+  verdict: 'compliant' | 'non-compliant';
+  grid: GridSpec;
+  events: number;
+}
+
+const TOP_CONTRIBUTORS = 10;
+
+function contributorsOut(list: readonly Contribution[]): ContributorOut[] {
+  return list.slice(0, TOP_CONTRIBUTORS).map((c) => ({
+    installation: c.installationId,
+    scenario: c.scenarioId,
+    outcome: c.outcome,
+    risk: c.risk,
+    share: c.share,
+  }));
+}
+
+/** Every event of the project. Installations with equipment need the LOC generator (not yet available). */
+export function projectEvents(project: Project, rules: RuleSet): RiskEvent[] {
+  const events: RiskEvent[] = [];
+  project.installations.forEach((inst, i) => {
+    if (inst.equipment.length > 0) {
+      throw new UnsupportedInputError(
+        `installations[${i}].equipment`,
+        `scenario generation from equipment (LOC catalogue) is not available in this version; ` +
+          `describe installation '${inst.id}' with user-defined scenarios instead`,
+      );
+    }
+    for (const s of inst.scenarios)
+      events.push(...userScenarioEvents(inst, s, project.weather.classes, rules.vulnerability));
+  });
+  return events;
+}
+
+function windStatistics(project: Project): WindStatistics {
+  return {
+    sectors: project.weather.sectors,
+    byClass: Object.fromEntries(project.weather.classes.map((c) => [c.id, c.windRose])),
+  };
+}
+
+function areaPoints(area: PopulationArea, spacing: number): Point[] {
+  if (area.polygon) return interiorSamples(area.polygon as Polygon, spacing);
+  return [[area.position![0], area.position![1]]];
+}
+
+function populationPoints(areas: readonly PopulationArea[], spacing: number): PopulationPoint[] {
+  return areas.flatMap((a) => {
+    const pts = areaPoints(a, spacing);
+    return pts.map(([x, y]) => ({
+      x,
+      y,
+      day: a.population.day / pts.length,
+      night: a.population.night / pts.length,
+      indoorDay: a.indoorFraction.day,
+      indoorNight: a.indoorFraction.night,
+    }));
+  });
+}
+
+function installationShape(inst: Installation): Polygon | Point {
+  return inst.outline ? (inst.outline as Polygon) : [inst.position[0], inst.position[1]];
+}
+
+/**
+ * Assesses a project by GB/T 37243-2019 QRA and judges it by GB 36894-2018 (rule set `rules`): individual
+ * risk per installation layer on a grid that closes every contour, contours at the rule-set levels and at
+ * each threshold, the external safety distance per target class and status, each target's maximum risk
+ * against its thresholds, the F-N curve and PLL against the lines, and a verdict per installation and for the
+ * enterprise. Pure and deterministic.
+ */
+export function assessProject(
+  project: Project,
+  rules: RuleSet,
+): AssessmentResult & { layers: Map<string, Float64Array> } {
+  const events = projectEvents(project, rules);
+  const wind = windStatistics(project);
+  const cell = project.settings.cellSize;
+  const grid = gridCoveringEvents(events, cell);
+  const layers = individualRiskLayers(events, wind, grid);
+  const total = sumLayers(layers, grid.nx * grid.ny);
+
+  const statusById = new Map(project.installations.map((i) => [i.id, i.status as Status]));
+  const statusOf = (id: string): Status => statusById.get(id) ?? 'existing';
+  const anyNew = project.installations.some((i) => i.status === 'new');
+  const threshold = (category: string, status: Status) =>
+    rules.individualRisk[category as TargetCategory][status].value;
+
+  const thresholdLevels = TARGET_CATEGORIES.flatMap((c) => INSTALLATION_STATUSES.map((s) => threshold(c, s)));
+  const levels = [
+    ...new Set([...rules.contours.levels.map((l) => l.value as number), ...thresholdLevels]),
+  ].sort((a, b) => b - a);
+  const shapes = project.installations.map(installationShape);
+  const contours = riskContours(total, grid, levels).map((c) => ({
+    level: c.level,
+    polygons: c.polygons.flat(),
+    multiPolygon: c.polygons,
+    maxDistance: contourReach(c, shapes).distance,
+  }));
+  const reachAt = new Map(contours.map((c) => [c.level, c.maxDistance]));
+
+  const externalSafetyDistance = INSTALLATION_STATUSES.flatMap((status) =>
+    TARGET_CATEGORIES.map((targetClass) => ({
+      installationStatus: status,
+      targetClass,
+      threshold: threshold(targetClass, status),
+      distance: reachAt.get(threshold(targetClass, status)) ?? 0,
+    })),
+  );
+
+  const targetSamples: TargetSamples[] = project.targets.map((t) => ({
+    id: t.id,
+    category: t.category,
+    points: t.polygon
+      ? [
+          ...(t.polygon as Polygon).map((p) => [p[0], p[1]] as Point),
+          ...interiorSamples(t.polygon as Polygon, cell),
+        ]
+      : [[t.position![0], t.position![1]]],
+  }));
+  const judgements = judgeTargets(
+    events,
+    wind,
+    targetSamples,
+    threshold,
+    statusOf,
+    anyNew,
+    project.settings.newInstallationRule,
+  );
+  const installationIds = project.installations.map((i) => i.id);
+  const perInstallation = judgeInstallations(
+    installationIds,
+    events,
+    wind,
+    targetSamples,
+    judgements,
+    statusOf,
+  );
+
+  const outcomes = societalOutcomes(
+    events,
+    wind,
+    populationPoints([...project.targets, ...project.population], cell),
+    project.weather.dayFraction,
+  );
+  const curve = fnCurve(outcomes);
+  const fnVerdict = judgeFn(
+    curve,
+    { constant: rules.societalRisk.unacceptable.constant, slope: rules.societalRisk.unacceptable.exponent },
+    { constant: rules.societalRisk.acceptable.constant, slope: rules.societalRisk.acceptable.exponent },
+  );
+  const minimumN = rules.societalRisk.minimumN.value;
+  const societalCulprits = new Set(
+    fnVerdict.region === 'unacceptable' && fnVerdict.worstN !== null
+      ? outcomes.filter((o) => o.deaths >= fnVerdict.worstN!).map((o) => o.installationId)
+      : [],
+  );
+
+  const installations = perInstallation.map((j) => {
+    const violations: AssessmentResult['installations'][number]['violations'] = j.failingTargets.map((t) => ({
+      kind: 'target' as const,
+      target: t,
+    }));
+    if (societalCulprits.has(j.installationId)) violations.push({ kind: 'societal-risk' });
+    return {
+      id: j.installationId,
+      status: statusOf(j.installationId),
+      verdict: violations.length ? ('non-compliant' as const) : ('compliant' as const),
+      violations,
+      requiredRiskReduction: Number.isFinite(j.requiredReduction) ? j.requiredReduction : null,
+    };
+  });
+
+  const targets = project.targets.map((t, i) => {
+    const j = judgements[i]!;
+    return {
+      id: t.id,
+      name: t.name,
+      category: t.category,
+      threshold: j.governing.threshold,
+      individualRisk: j.maxRisk,
+      ratio: j.governing.ratio,
+      complies: j.complies,
+      at: j.at,
+      checks: j.checks,
+      contributors: contributorsOut(j.contributors),
+    };
+  });
+
+  const probes = project.probes.map((p) => {
+    const r = individualRiskAt(events, wind, p.position[0], p.position[1]);
+    return {
+      id: p.id,
+      x: p.position[0],
+      y: p.position[1],
+      individualRisk: r.risk,
+      contributors: contributorsOut(r.contributors),
+    };
+  });
+
+  const verdict =
+    targets.every((t) => t.complies) && fnVerdict.region !== 'unacceptable' ? 'compliant' : 'non-compliant';
+  return {
+    ruleSet: { id: rules.id, version: rules.version },
+    probes,
+    contours,
+    externalSafetyDistance,
+    targets,
+    societalRisk: {
+      fn: curve.filter((p) => p.n >= minimumN),
+      pll: potentialLossOfLife(outcomes),
+      verdict: fnVerdict.region,
+      worstRatioToUnacceptable: fnVerdict.worstRatio,
+      worstRatioToAcceptable: fnVerdict.worstRatioAcceptable,
+      worstN: fnVerdict.worstN,
+    },
+    installations,
+    verdict,
+    grid,
+    events: events.length,
+    layers,
+  };
+}
