@@ -5,8 +5,8 @@ const PASCALS_PER_MMHG = 101325 / 760;
 
 /**
  * Saturated vapour pressure of water over liquid water, Pa: p = exp(20.386 − 5132/T) mmHg, the fit used with
- * Wayne's transmissivity in HyRAM (`calc_transmissivity`). Within 3 % of the steam tables from 15 to 40 °C, 8 % high at 0 °C; kept because it is
- * the fit that goes with the correlation below in HyRAM.
+ * Wayne's transmissivity in HyRAM (`calc_transmissivity`). Within 3 % of the steam tables from 15 to 40 °C,
+ * 8 % high at 0 °C; kept because it is the fit that goes with the correlation below in HyRAM.
  * @param temperature K (> 0)
  */
 export function saturatedWaterVapourPressure(temperature: Kelvin): Pascals {
