@@ -66,7 +66,7 @@ describe('dischargeGas (isentropic hole flow, YB eqs. 2.22–2.26)', () => {
       [10e5, 101325],
       [1.3e5, 101325],
       [3e5, 2.5e5],
-    ] as const) {
+    ] as [number, number][]) {
       const input = nitrogen(p0, pa);
       const g = 1.4;
       const rho0 = (p0 * 0.028013) / (GAS_CONSTANT * 293.15);
