@@ -3,7 +3,7 @@ import { si } from '../units/index.ts';
 import { dischargeLiquid } from './liquid.ts';
 
 describe('dischargeLiquid (Bernoulli, YB eq. 2.194–2.196)', () => {
-  it('reproduces the CCPS99 p.40 liquid-jet example [DIS-LIQ-CCPS, validation/public-cases.md]', () => {
+  it('reproduces the CCPS99 p.40 liquid-jet example [DIS-CCPS-LIQ, validation/public-cases.md]', () => {
     // Source: GasDispersion.jl jet_source_tests.jl reproducing CCPS (1999) p.40; tolerance 0.1 %.
     const r = dischargeLiquid({
       holeDiameter: si.metres(0.01),
