@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { modelCommand } from './model/command.ts';
+import { substancesCommand } from './substances.ts';
 import { UsageError, type CliIo } from './io.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -15,6 +16,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'run one consequence or vulnerability model on a JSON input (spec/model-cli.md)',
     usage: 'safedist model <name> [--input case.json]   |   safedist model --list',
     run: modelCommand,
+  },
+  substances: {
+    summary: 'list the built-in substance library, or show one substance with units and sources',
+    usage: 'safedist substances [id | 中文名 | English name | CAS] [--json]',
+    run: substancesCommand,
   },
 };
 
