@@ -1,0 +1,95 @@
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { APP_NAME } from '../../shared/contract.ts';
+import { createAppHandlers } from '../service/app-services.ts';
+import { registerIpc } from './ipc.ts';
+import { createProjectHandlers } from './project-files.ts';
+import { serveAppRequest } from './protocol.ts';
+import { APP_ENTRY_URL, APP_SCHEME, hardenWebContents, mainWindowOptions } from './security.ts';
+
+// out/main/index.js → out/renderer/ and out/preload/ (electron.vite.config.ts).
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/index.cjs');
+
+// Must run before 'ready': a standard, secure scheme gets a real origin, fetch and localStorage.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+const PROJECT_FILTERS = [{ name: 'SafeDist project (JSON)', extensions: ['json'] }];
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+function focusedWindow(): BrowserWindow | undefined {
+  return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+}
+
+app.on('second-instance', () => {
+  const window = focusedWindow();
+  if (window?.isMinimized()) window.restore();
+  window?.focus();
+});
+
+void app.whenReady().then(() => {
+  // The app asks for no permission (camera, notifications, geolocation…); refuse every request and check.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+
+  const shared = createAppHandlers(
+    {
+      name: APP_NAME,
+      version: app.getVersion(),
+      mode: 'electron',
+      versions: {
+        node: process.versions.node,
+        electron: process.versions.electron,
+        chrome: process.versions.chrome,
+      },
+    },
+    {
+      substancesDir: app.isPackaged
+        ? path.join(process.resourcesPath, 'substances')
+        : path.join(app.getAppPath(), 'data/substances'),
+    },
+  );
+  const projects = createProjectHandlers({
+    chooseFileToOpen: async () => {
+      const parent = focusedWindow();
+      const options = { properties: ['openFile' as const], filters: PROJECT_FILTERS };
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    chooseFileToSave: async (suggestedName) => {
+      const parent = focusedWindow();
+      const options = { defaultPath: suggestedName, filters: PROJECT_FILTERS };
+      const result = parent
+        ? await dialog.showSaveDialog(parent, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  });
+  registerIpc(ipcMain, { ...shared, ...projects });
+
+  createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

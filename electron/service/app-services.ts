@@ -1,0 +1,36 @@
+import { listRuleSets } from '../../data/rules/index.ts';
+import { builtInLibrary, loadSubstanceLibrary } from '../../data/substances/library.ts';
+import type { AppInfo } from '../../shared/contract.ts';
+import {
+  createSharedHandlers,
+  type Handlers,
+  type SharedMethod,
+  type SubstanceCatalogue,
+} from './handlers.ts';
+import { createSubstanceCatalogue } from './substance-catalogue.ts';
+
+export interface AppServiceOptions {
+  /**
+   * Folder of the substance library's CSV files. Default: data/substances beside the sources (web mode);
+   * the desktop app passes where electron-builder put them (resources/substances).
+   */
+  substancesDir?: string;
+}
+
+/** The shared handlers wired to data/: what both the Electron main process and the web server serve. */
+export function createAppHandlers(appInfo: AppInfo, options: AppServiceOptions = {}): Handlers<SharedMethod> {
+  // Loaded on first use, not at start-up; a broken library file then fails the call with its file and line.
+  let catalogue: SubstanceCatalogue | undefined;
+  const substances = (): SubstanceCatalogue =>
+    (catalogue ??= createSubstanceCatalogue(
+      options.substancesDir === undefined ? builtInLibrary() : loadSubstanceLibrary(options.substancesDir),
+    ));
+  return createSharedHandlers({
+    appInfo,
+    substances: {
+      search: (query, limit) => substances().search(query, limit),
+      get: (id) => substances().get(id),
+    },
+    listRuleSets,
+  });
+}

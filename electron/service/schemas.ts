@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import {
+  LIMITS,
+  type SaveProjectRequest,
+  type SubstanceRequest,
+  type SubstanceSearchRequest,
+} from '../../shared/contract.ts';
+
+/**
+ * Input schemas of the API channels that take a payload. The main process (IPC) and the web server (HTTP)
+ * both parse with these before anything else runs; `z.ZodType<T>` keeps them in step with the contract.
+ * Objects are strict so a misspelt field is reported rather than ignored.
+ */
+
+/**
+ * Parses an API payload. `reportInput` makes zod keep each issue's input, which data/schema formatIssue needs
+ * to tell a missing field ("is required") from a wrong one.
+ */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  return schema.parse(input, { reportInput: true });
+}
+
+/** Channels without a payload accept `undefined` only (what `ipcRenderer.invoke(channel)` sends). */
+export const noInput = z.undefined({ error: 'this method takes no input' });
+
+export const substanceSearchRequest: z.ZodType<SubstanceSearchRequest> = z.strictObject({
+  query: z.string().max(LIMITS.searchQueryLength, `at most ${LIMITS.searchQueryLength} characters`),
+  limit: z
+    .int()
+    .min(1, `valid range 1 … ${LIMITS.searchResults}`)
+    .max(LIMITS.searchResults, `valid range 1 … ${LIMITS.searchResults}`)
+    .optional(),
+});
+
+export const substanceRequest: z.ZodType<SubstanceRequest> = z.strictObject({
+  id: z.string().min(1, 'a substance id is required').max(100, 'at most 100 characters'),
+});
+
+const utf8 = new TextEncoder();
+
+/** A file name without directories or characters that Windows, macOS or Linux refuse. */
+const fileName = z
+  .string()
+  .trim()
+  .min(1, 'a file name is required')
+  .max(LIMITS.fileNameLength, `at most ${LIMITS.fileNameLength} characters`)
+  .refine((name) => !/[\\/:*?"<>|\p{Cc}]/u.test(name), {
+    message: 'must not contain \\ / : * ? " < > | or control characters',
+  })
+  .refine((name) => name !== '.' && name !== '..', { message: "must not be '.' or '..'" });
+
+export const saveProjectRequest: z.ZodType<SaveProjectRequest> = z.strictObject({
+  fileName,
+  text: z.string().refine((text) => utf8.encode(text).byteLength <= LIMITS.projectBytes, {
+    message: `larger than ${LIMITS.projectBytes / (1024 * 1024)} MiB`,
+  }),
+});

@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Route, Routes } from 'react-router';
+import { LANGUAGES, setLanguage, type Language } from './i18n/index.ts';
+import { ProjectProvider } from './project/ProjectContext.tsx';
+import { AboutScreen } from './screens/AboutScreen.tsx';
+import { NotYetAvailable } from './screens/NotYetAvailable.tsx';
+import { RuleSetsScreen } from './screens/RuleSetsScreen.tsx';
+import { StartScreen } from './screens/StartScreen.tsx';
+import { SubstancesScreen } from './screens/SubstancesScreen.tsx';
+
+const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
+
+/** The screens, in the order of the work: set up a site, run it, then the reference screens. */
+const NAV = [
+  { to: '/', key: 'nav.start' },
+  { to: '/site', key: 'nav.site' },
+  { to: '/results', key: 'nav.results' },
+  { to: '/rules', key: 'nav.rules' },
+  { to: '/substances', key: 'nav.substances' },
+  { to: '/about', key: 'nav.about' },
+] as const;
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  return (
+    <ProjectProvider>
+      <div className="shell">
+        <header className="topbar">
+          <span className="brand">{t('app.name')}</span>
+          <nav aria-label="main">
+            {NAV.map(({ to, key }) => (
+              <NavLink key={to} to={to} end={to === '/'}>
+                {t(key)}
+              </NavLink>
+            ))}
+          </nav>
+          <label className="language">
+            {t('nav.language')}
+            <select
+              value={i18n.resolvedLanguage}
+              onChange={(event) => void setLanguage(event.target.value as Language)}
+              data-testid="language"
+            >
+              {LANGUAGES.map((language) => (
+                <option key={language} value={language}>
+                  {LANGUAGE_NAMES[language]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </header>
+        <main>
+          <Routes>
+            <Route path="/" element={<StartScreen />} />
+            <Route path="/site" element={<NotYetAvailable screen="nav.site" />} />
+            <Route path="/results" element={<NotYetAvailable screen="nav.results" />} />
+            <Route path="/rules" element={<RuleSetsScreen />} />
+            <Route path="/substances" element={<SubstancesScreen />} />
+            <Route path="/about" element={<AboutScreen />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </main>
+      </div>
+    </ProjectProvider>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section className="screen">
+      <h1>{t('notFound.title')}</h1>
+      <Link to="/">{t('notFound.back')}</Link>
+    </section>
+  );
+}

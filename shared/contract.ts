@@ -1,0 +1,155 @@
+/**
+ * The SafeDist application API: the one surface the renderer uses to reach the rest of the app.
+ *
+ * In the desktop app the preload exposes it as `window.safedist` over Electron IPC; in web mode the renderer
+ * builds the same object over HTTP (`POST /api/<channel>`, e.g. `/api/substances:search`). Both sides validate every payload (zod schemas
+ * in electron/service/schemas.ts) and answer with an {@link ApiResult} envelope, which the preload and the
+ * web client unwrap into a value or a thrown `Error` whose message the user can act on.
+ *
+ * Types and constants only: this file is imported by the preload (bundled into one CommonJS file with no
+ * imports but `electron`), by the main process, by the web server and by the renderer.
+ */
+
+/** IPC channel names, one per API method. Adding one is a reviewed change: see electron/preload/index.test.ts. */
+export const CHANNELS = {
+  getAppInfo: 'app:info',
+  searchSubstances: 'substances:search',
+  getSubstance: 'substances:get',
+  openProject: 'project:open',
+  saveProject: 'project:save',
+  listRuleSets: 'rules:list',
+} as const;
+
+export type ApiMethod = keyof typeof CHANNELS;
+export type Channel = (typeof CHANNELS)[ApiMethod];
+
+export const APP_NAME = 'SafeDist';
+
+/** Where the renderer is running: inside the Electron shell or in a browser against the local web server. */
+export type AppMode = 'electron' | 'web';
+
+export interface AppInfo {
+  name: string;
+  /** The application version (package.json `version`). */
+  version: string;
+  mode: AppMode;
+  /** Runtime versions worth quoting in a bug report; absent where they do not apply (web mode has no Electron). */
+  versions: { node: string; electron?: string; chrome?: string };
+}
+
+/** Limits shared by both transports, so the renderer can tell the user before the server refuses. */
+export const LIMITS = {
+  /** Longest accepted search string, in UTF-16 code units. */
+  searchQueryLength: 100,
+  /** Most results one search returns. */
+  searchResults: 200,
+  /** Largest project JSON text accepted for open or save, in bytes (UTF-8). */
+  projectBytes: 20 * 1024 * 1024,
+  /** Longest file name accepted when saving. */
+  fileNameLength: 200,
+} as const;
+
+export interface SubstanceSearchRequest {
+  /** Matched case-insensitively against id, Chinese and English names, CAS number and formula; '' lists all. */
+  query: string;
+  /** At most this many results (1 … LIMITS.searchResults; default LIMITS.searchResults). */
+  limit?: number;
+}
+
+/** One library entry as listed in search results. */
+export interface SubstanceSummary {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  cas: string;
+  formula: string;
+  /** Hazard flags from the library, e.g. 'toxic_gas', 'flammable_gas'. */
+  hazards: string[];
+}
+
+export interface SubstanceRequest {
+  id: string;
+}
+
+/** Scalar substance properties the API reports, in SI (the library's Substance fields of the same name). */
+export const SUBSTANCE_PROPERTY_KEYS = [
+  'molarMass',
+  'normalBoilingPoint',
+  'meltingPoint',
+  'criticalTemperature',
+  'criticalPressure',
+  'acentricFactor',
+  'liquidDensity',
+  'liquidHeatCapacity',
+  'gasHeatCapacity',
+  'gamma',
+  'heatOfVaporization',
+  'heatOfCombustion',
+  'lowerFlammabilityLimit',
+  'upperFlammabilityLimit',
+  'flashPoint',
+  'autoignitionTemperature',
+] as const;
+export type SubstancePropertyKey = (typeof SUBSTANCE_PROPERTY_KEYS)[number];
+
+/** One property value with its SI unit and the source keys the library cites for it. */
+export interface SubstanceProperty {
+  key: SubstancePropertyKey;
+  value: number;
+  /** SI unit symbol ('' for dimensionless, 'mol/mol' for volume fractions). */
+  unit: string;
+  sources: string[];
+}
+
+export interface SubstanceDetail extends SubstanceSummary {
+  aliases: string[];
+  /** The properties that have a value, in SUBSTANCE_PROPERTY_KEYS order; absent ones are left out, never zero. */
+  properties: SubstanceProperty[];
+  /** GB 18218-2018 critical quantity in kg, when the substance falls under the standard. */
+  gb18218CriticalQuantity?: number;
+  /** Source keys for the whole record, with what each stands for. */
+  sources: { key: string; source: string }[];
+  notes: string;
+}
+
+/** A project file as text; the renderer parses it (project format: spec/project-format.md). */
+export interface ProjectFile {
+  /** The file's name without directory (the full path stays in the main process). */
+  fileName: string;
+  text: string;
+}
+
+export interface SaveProjectRequest {
+  /** Suggested file name, e.g. '示例化工.safedist.json'. */
+  fileName: string;
+  text: string;
+}
+
+export interface SaveProjectResult {
+  /** The name the file was saved under, or null when the user cancelled. */
+  fileName: string | null;
+}
+
+/** A rule set the engine can apply (spec/standards.md: rule tables are versioned data). */
+export interface RuleSetSummary {
+  id: string;
+  version: number;
+  title: string;
+}
+
+/** The object the renderer sees as `window.safedist`. Every method rejects with an Error on bad input. */
+export interface SafeDistApi {
+  getAppInfo(): Promise<AppInfo>;
+  searchSubstances(request: SubstanceSearchRequest): Promise<SubstanceSummary[]>;
+  /** Rejects when no substance has this id. */
+  getSubstance(request: SubstanceRequest): Promise<SubstanceDetail>;
+  /** Lets the user pick a project file and returns its text, or null when the user cancelled. */
+  openProject(): Promise<ProjectFile | null>;
+  /** Lets the user choose where to save the text. */
+  saveProject(request: SaveProjectRequest): Promise<SaveProjectResult>;
+  /** The built-in rule sets, by id then version. */
+  listRuleSets(): Promise<RuleSetSummary[]>;
+}
+
+/** What crosses IPC or HTTP: a value, or an error message naming the field and the valid range. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: string };
