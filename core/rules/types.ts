@@ -13,7 +13,6 @@ import type {
   Metres,
   MetresPerSecond,
   Pascals,
-  PerYear,
   Probability,
   RiskPerYear,
   Seconds,

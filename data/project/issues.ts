@@ -19,7 +19,11 @@ export function issueLines(error: z.ZodError): string[] {
       for (const k of issue.keys) lines.push(`${formatPath([...issue.path, k])}: unknown field`);
       continue;
     }
-    const message = issue.message.replace(/^Invalid input: /, '');
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    // quantity() marks a missing value with a "required: " prefix; plain zod types say "received undefined".
+    const message = missing
+      ? `required (${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')})`
+      : issue.message.replace(/^required: (.*)$/, 'required ($1)').replace(/^Invalid input: /, '');
     lines.push(at === '' ? message : `${at}: ${message}`);
   }
   return lines;

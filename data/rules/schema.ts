@@ -15,6 +15,7 @@ import {
   type RuleSet,
   type TargetCategory,
 } from '../../core/rules/types.ts';
+import { si } from '../../core/units/index.ts';
 import { quantity } from '../schema/quantity.ts';
 
 /** `format` tag of a rule-set file. */
@@ -31,7 +32,7 @@ function sourced<T extends z.ZodType>(value: T) {
   return z.strictObject({ value, ...provenance });
 }
 
-const probability = z.number().min(0).max(1);
+const probability = z.number().min(0).max(1).transform(si.probability);
 const frequency = z.number().min(0);
 const risk = quantity('frequency', { gt: 0, lt: 1 }) as unknown as z.ZodType<
   RuleSet['contours']['levels'][number]['value'],
