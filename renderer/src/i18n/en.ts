@@ -46,7 +46,7 @@ export const en: Messages = {
     title: 'Substance library',
     search: 'Search',
     searchPlaceholder: 'Name, CAS number or formula, e.g. chlorine, 7664-41-7, NH3',
-    count: '{{count}} substances',
+    count: 'Substances found: {{count}}',
     noMatch: 'No substance matches.',
     id: 'Id',
     nameZh: 'Chinese name',
