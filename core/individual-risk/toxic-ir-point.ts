@@ -8,12 +8,13 @@ import type {
   RiskPerYear,
   Seconds,
 } from '../units/index.ts';
+import { gaussianPlumeConcentrationWithSigmas } from '../dispersion/gaussian-plume.ts';
 import { inverseStandardNormalCdf, standardNormalCdf } from '../vulnerability/normal.ts';
 import { toxicProbit, type GasState, type ToxicProbitConstants } from '../vulnerability/toxic.ts';
 
 /**
  * Individual risk at one point from one toxic plume in one weather class and wind direction: the chain of
- * the Purple Book (CPR 18E, 1999) §6.2 eqs. 6.7–6.13 as worked in its Appendix 6.B, and models.md §8.2.
+ * the Purple Book (CPR 18E, 1999) ch. 6 (6.7–6.13 as models.md §8.2 cites them) as worked in its Appendix 6.B.
  *
  * The steps, exactly as computed here (the grid engine must reproduce them):
  * 1. Centreline concentration at the receptor, Gaussian plume with ground reflection (models.md §3.1):
@@ -63,7 +64,7 @@ export interface ToxicIrPointInput {
   exposure?: Seconds;
   /** Number of wind sectors n_ws; default 12. */
   sectors?: number;
-  /** Lethality below which effects are ignored; default 0.01 (PB §6.2). */
+  /** Lethality below which effects are ignored; default 0.01 (PB 1 % cut-off; models.md §7.4). */
   cutoff?: Probability;
 }
 
@@ -92,7 +93,7 @@ export interface ToxicIrPointResult {
 
 /**
  * Individual-risk contribution of a continuous toxic plume at a point, by the Purple Book Appendix 6.B
- * chain (PB 1999 eqs. 6.7–6.13; models.md §8.2; steps documented on {@link ToxicIrPointInput}).
+ * chain (PB 1999 ch. 6 and Appendix 6.B; models.md §8.2; steps documented on {@link ToxicIrPointInput}).
  * @throws RangeError naming an impossible parameter.
  */
 export function toxicIndividualRiskAtPoint(input: ToxicIrPointInput): ToxicIrPointResult {
@@ -119,10 +120,15 @@ export function toxicIndividualRiskAtPoint(input: ToxicIrPointInput): ToxicIrPoi
 
   // Step 1: centreline (y = 0) concentration at receptor height, with the ground-reflection image source.
   const { sigmaY, sigmaZ } = input;
-  const vertical =
-    Math.exp(-((z - h) ** 2) / (2 * sigmaZ ** 2)) + Math.exp(-((z + h) ** 2) / (2 * sigmaZ ** 2));
-  const concentration = ((input.releaseRate / (2 * Math.PI * input.windSpeed * sigmaY * sigmaZ)) *
-    vertical) as KilogramsPerCubicMetre;
+  const concentration = gaussianPlumeConcentrationWithSigmas({
+    releaseRate: input.releaseRate,
+    windSpeed: input.windSpeed,
+    sigmaY,
+    sigmaZ,
+    z: z as Metres,
+    releaseHeight: h as Metres,
+    groundReflection: true,
+  });
 
   // Steps 2–3.
   const probit = toxicProbit(input.constants, concentration, exposure, input.gas);
