@@ -151,31 +151,33 @@ export const HAZARD_FLAGS = [
 ] as const;
 export type HazardFlag = (typeof HAZARD_FLAGS)[number];
 
-/** Properties that carry a value source. */
-export type SubstanceProperty =
-  | 'molarMass'
-  | 'normalBoilingPoint'
-  | 'meltingPoint'
-  | 'criticalTemperature'
-  | 'criticalPressure'
-  | 'acentricFactor'
-  | 'liquidDensity'
-  | 'liquidHeatCapacity'
-  | 'gasHeatCapacity'
-  | 'gamma'
-  | 'heatOfVaporization'
-  | 'heatOfCombustion'
-  | 'lowerFlammabilityLimit'
-  | 'upperFlammabilityLimit'
-  | 'flashPoint'
-  | 'autoignitionTemperature'
-  | 'antoine'
-  | 'reactivity'
-  | 'poolBurningRate'
-  | 'toxicProbit'
-  | 'gb18218'
-  | 'hazards'
-  | 'flammableLiquidClass';
+/** Properties that carry a value source (every one present must have one). */
+export const SUBSTANCE_PROPERTIES = [
+  'molarMass',
+  'normalBoilingPoint',
+  'meltingPoint',
+  'criticalTemperature',
+  'criticalPressure',
+  'acentricFactor',
+  'liquidDensity',
+  'liquidHeatCapacity',
+  'gasHeatCapacity',
+  'gamma',
+  'heatOfVaporization',
+  'heatOfCombustion',
+  'lowerFlammabilityLimit',
+  'upperFlammabilityLimit',
+  'flashPoint',
+  'autoignitionTemperature',
+  'antoine',
+  'reactivity',
+  'poolBurningRate',
+  'toxicProbit',
+  'gb18218',
+  'hazards',
+  'flammableLiquidClass',
+] as const satisfies readonly (keyof Substance)[];
+export type SubstanceProperty = (typeof SUBSTANCE_PROPERTIES)[number];
 
 /** Where one value comes from. */
 export interface ValueSource {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
   HAZARD_FLAGS,
+  SUBSTANCE_PROPERTIES,
   type FlammableLiquidClass,
   type Substance,
   type SubstanceProperty,
@@ -61,7 +62,10 @@ function describeBounds(b: Bounds): string {
   return parts.join(' and ');
 }
 
-/** An optional SI number in a CSV cell: empty → undefined. The bounds catch unit mistakes (°C for K, MPa for Pa). */
+/**
+ * An optional SI number in a CSV cell: empty → undefined. The bounds catch unit mistakes (°C for K, MPa for Pa).
+ * Not `quantity()` (data/schema): library cells are SI numbers by contract, never unit strings.
+ */
 function num(unit: string, bounds: Bounds = {}) {
   return z.string().transform((cell, ctx): number | undefined => {
     const text = cell.trim();
@@ -218,36 +222,10 @@ const substanceRow = z
 
 type SubstanceRow = z.output<typeof substanceRow>;
 
-const PROPERTIES = [
-  'molarMass',
-  'normalBoilingPoint',
-  'meltingPoint',
-  'criticalTemperature',
-  'criticalPressure',
-  'acentricFactor',
-  'liquidDensity',
-  'liquidHeatCapacity',
-  'gasHeatCapacity',
-  'gamma',
-  'heatOfVaporization',
-  'heatOfCombustion',
-  'lowerFlammabilityLimit',
-  'upperFlammabilityLimit',
-  'flashPoint',
-  'autoignitionTemperature',
-  'antoine',
-  'reactivity',
-  'poolBurningRate',
-  'toxicProbit',
-  'gb18218',
-  'hazards',
-  'flammableLiquidClass',
-] as const satisfies readonly SubstanceProperty[];
-
 const valueSourceRow = z
   .object({
     id: requiredText('a substance id'),
-    property: text.pipe(z.enum(PROPERTIES)),
+    property: text.pipe(z.enum(SUBSTANCE_PROPERTIES)),
     sources: list(';').pipe(z.array(z.string()).min(1, 'required: at least one source key')),
     basis: requiredText('how the value was chosen'),
   })
@@ -543,7 +521,7 @@ export function parseSubstanceLibrary(files: SubstanceLibraryFiles): SubstanceLi
   });
   substances.forEach((s, i) => {
     const map = mapped.get(s.id) ?? {};
-    for (const p of PROPERTIES) {
+    for (const p of SUBSTANCE_PROPERTIES) {
       if (p === 'flammableLiquidClass' || !hasValue(s, p) || map[p]) continue;
       throw new SubstanceLibraryError(
         `${where(subFile, subRecords[i]!)}: ${p} has a value but no source in ${vsFile}`,
