@@ -38,7 +38,15 @@ Object.assign(config, {
   directories: { ...config.directories, output: path.join(WORK, 'release') },
 });
 
-await build({ projectDir: ROOT, targets: Platform.LINUX.createTarget('dir'), config, publish: 'never' });
+// Passed as a file: a config object would be deep-merged over electron-builder.yml, fuses included.
+const smokeConfig = path.join(WORK, 'electron-builder.smoke.json');
+writeFileSync(smokeConfig, JSON.stringify(config, null, 2));
+await build({
+  projectDir: ROOT,
+  targets: Platform.LINUX.createTarget('dir'),
+  config: smokeConfig,
+  publish: 'never',
+});
 
 const resources = path.join(WORK, 'release/linux-unpacked/resources');
 const asarFile = path.join(resources, 'app.asar');

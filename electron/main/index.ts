@@ -18,8 +18,6 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 app.enableSandbox();
-if (!app.requestSingleInstanceLock()) app.quit();
-
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
 const PROJECT_FILTERS = [{ name: 'SafeDist project (JSON)', extensions: ['json'] }];
@@ -35,61 +33,67 @@ function focusedWindow(): BrowserWindow | undefined {
   return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
 }
 
-app.on('second-instance', () => {
-  const window = focusedWindow();
-  if (window?.isMinimized()) window.restore();
-  window?.focus();
-});
+/** One instance at a time: a second launch focuses the first window instead of opening the same files twice. */
+if (app.requestSingleInstanceLock()) start();
+else app.quit();
 
-void app.whenReady().then(() => {
-  // The app asks for no permission (camera, notifications, geolocation…); refuse every request and check.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+function start(): void {
+  app.on('second-instance', () => {
+    const window = focusedWindow();
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
 
-  const shared = createAppHandlers(
-    {
-      name: APP_NAME,
-      version: app.getVersion(),
-      mode: 'electron',
-      versions: {
-        node: process.versions.node,
-        electron: process.versions.electron,
-        chrome: process.versions.chrome,
+  void app.whenReady().then(() => {
+    // The app asks for no permission (camera, notifications, geolocation…); refuse every request and check.
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+
+    const shared = createAppHandlers(
+      {
+        name: APP_NAME,
+        version: app.getVersion(),
+        mode: 'electron',
+        versions: {
+          node: process.versions.node,
+          electron: process.versions.electron,
+          chrome: process.versions.chrome,
+        },
       },
-    },
-    {
-      substancesDir: app.isPackaged
-        ? path.join(process.resourcesPath, 'substances')
-        : path.join(app.getAppPath(), 'data/substances'),
-    },
-  );
-  const projects = createProjectHandlers({
-    chooseFileToOpen: async () => {
-      const parent = focusedWindow();
-      const options = { properties: ['openFile' as const], filters: PROJECT_FILTERS };
-      const result = parent
-        ? await dialog.showOpenDialog(parent, options)
-        : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
-    chooseFileToSave: async (suggestedName) => {
-      const parent = focusedWindow();
-      const options = { defaultPath: suggestedName, filters: PROJECT_FILTERS };
-      const result = parent
-        ? await dialog.showSaveDialog(parent, options)
-        : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
-  });
-  registerIpc(ipcMain, { ...shared, ...projects });
+      {
+        substancesDir: app.isPackaged
+          ? path.join(process.resourcesPath, 'substances')
+          : path.join(app.getAppPath(), 'data/substances'),
+      },
+    );
+    const projects = createProjectHandlers({
+      chooseFileToOpen: async () => {
+        const parent = focusedWindow();
+        const options = { properties: ['openFile' as const], filters: PROJECT_FILTERS };
+        const result = parent
+          ? await dialog.showOpenDialog(parent, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      chooseFileToSave: async (suggestedName) => {
+        const parent = focusedWindow();
+        const options = { defaultPath: suggestedName, filters: PROJECT_FILTERS };
+        const result = parent
+          ? await dialog.showSaveDialog(parent, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+    });
+    registerIpc(ipcMain, { ...shared, ...projects });
 
-  createMainWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    createMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    });
   });
-});
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
