@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { modelCommand } from './model/command.ts';
 import { substancesCommand } from './substances.ts';
+import { rulesCommand } from './rules.ts';
+import { classifyCommand } from './classify.ts';
 import { UsageError, type CliIo } from './io.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -21,6 +23,16 @@ const COMMANDS: Record<string, Command> = {
     summary: 'list the built-in substance library, or show one substance with units and sources',
     usage: 'safedist substances [id | 中文名 | English name | CAS] [--json]',
     run: substancesCommand,
+  },
+  rules: {
+    summary: 'print a rule set with the source and confidence of every value (docs/rules.md)',
+    usage: 'safedist rules [--id GB36894-2018] [--version N] [--file rules.json] [--json]   |   safedist rules --list',
+    run: rulesCommand,
+  },
+  classify: {
+    summary: 'GB 18218 Σq/Q, R and grade, and the GB/T 37243 §4 method per unit, with reasons',
+    usage: 'safedist classify <project.json> [--json] [--rules rules.json]',
+    run: classifyCommand,
   },
 };
 
