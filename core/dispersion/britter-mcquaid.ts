@@ -166,6 +166,19 @@ function correlation(
   };
 }
 
+/**
+ * The continuous-release figure read at α (BMQ (1988); CCPS99 digitisation, spec/models.md §4.2), with the
+ * near-field point (x/D = 30, 306/1206) in front when it lies before the first curve.
+ */
+export function britterMcQuaidPlumeCorrelation(alpha: number): BritterMcQuaidCorrelation {
+  return correlation(PLUME_FIGURE, alpha, [30, plumeNearField(30)]);
+}
+
+/** The instantaneous-release figure read at α (BMQ (1988); spec/models.md §4.3). */
+export function britterMcQuaidPuffCorrelation(alpha: number): BritterMcQuaidCorrelation {
+  return correlation(PUFF_FIGURE, alpha);
+}
+
 /** Isothermal Cm/C0 at x/L from the correlation, given the near-field formula. */
 function ratioAt(c: BritterMcQuaidCorrelation, scaled: number, nearField: (s: number) => number): number {
   if (!(scaled > 0)) return 1;
@@ -294,7 +307,7 @@ export function britterMcQuaidPlume(input: BritterMcQuaidPlumeInput): BritterMcQ
     windSpeed: u,
     temperatureRatio,
     criterion: denseGasCriterionContinuous(q, sourceDensity, ambientDensity, u),
-    correlation: correlation(PLUME_FIGURE, alpha, [30, plumeNearField(30)]),
+    correlation: britterMcQuaidPlumeCorrelation(alpha),
   };
 }
 
@@ -414,7 +427,7 @@ export function britterMcQuaidPuff(input: BritterMcQuaidPuffInput): BritterMcQua
     windSpeed: u,
     temperatureRatio,
     criterion: denseGasCriterionInstantaneous(v0, cloudDensity, ambientDensity, u),
-    correlation: correlation(PUFF_FIGURE, alpha),
+    correlation: britterMcQuaidPuffCorrelation(alpha),
   };
 }
 

@@ -3,6 +3,7 @@
  * Recipes 2nd ed. §6.2 "erfcc"). Enough for concentration integrals checked at 1e-4.
  */
 export function erf(x: number): number {
+  if (x === 0) return 0;
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
   const erfc =
