@@ -15,7 +15,6 @@ import {
   nonIsothermalRatio,
   type BritterMcQuaidPlumeInput,
 } from './britter-mcquaid.ts';
-import { windSpeedLogProfile } from './wind.ts';
 
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
 
@@ -137,10 +136,6 @@ describe('Britter-McQuaid continuous release (spec/models.md §4.2)', () => {
     const rhoAir = (101325 * 0.028966) / (GAS_CONSTANT * 306.2);
     const shape = (z: number) => Math.log(z / 0.003) + (5 * (z - 0.003)) / (1 / 0.0221);
     const u10 = (4.5 * shape(10)) / shape(2);
-    // Same profile as the library's (class-based L differs, so compute it from the case's own 1/L).
-    expect(u10).toBeGreaterThan(
-      windSpeedLogProfile(si.metresPerSecond(4.5), si.metres(2), si.metres(10), si.metres(0.003), 'D'),
-    );
     const slab = britterMcQuaidPlume({
       volumeRate: si.cubicMetresPerSecond(107.87 / rhoCloud),
       sourceDensity: si.kilogramsPerCubicMetre(rhoCloud),
