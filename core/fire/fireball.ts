@@ -14,7 +14,7 @@ import { viewFactorSphere } from './view-factor.ts';
 export type FireballCorrelation = 'tno' | 'ccps';
 
 /**
- * Radiative fraction of a fireball from the vessel pressure at failure, Roberts (1982) as YB (2005) eq. 6.x:
+ * Radiative fraction of a fireball from the vessel pressure at failure, Roberts (1982) (models.md §5.3):
  * F_rad = 0.27·P^0.32 with P in MPa. Input in Pa (absolute, as everywhere in core/).
  * @param vesselPressure Pa (> 0)
  */
@@ -56,7 +56,7 @@ export interface Fireball {
 
 /**
  * Fireball size, duration, height and emissive power (models.md §5.3):
- * - TNO / YB (2005) §6.5.4: D = 6.48·M^0.325, t = 0.852·M^0.26, centre height = D;
+ * - TNO / YB (2005) ch. 6: D = 6.48·M^0.325, t = 0.852·M^0.26, centre height = D;
  * - CCPS (2000) / Roberts: D = 5.8·M^(1/3), t = 0.45·M^(1/3) for M < 30 000 kg else 2.6·M^(1/6),
  *   centre height = 0.75·D;
  * - SEP = F_rad·M·ΔHc/(π·D²·t), F_rad = 0.27·P^0.32 (P in MPa, Roberts) when the vessel pressure is given.

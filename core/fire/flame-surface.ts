@@ -1,6 +1,6 @@
 /**
  * View factor of a convex flame surface to a point target, by summing over small surface elements:
- * F = Σ cosβ₁·cosβ₂·dA/(π·s²) over the elements the target sees (YB (2005) eq. 6.A.1, the definition the
+ * F = Σ cosβ₁·cosβ₂·dA/(π·s²) over the elements the target sees (YB (2005) Appendix 6.1; the definition the
  * closed forms of view-factor.ts integrate). Used where no closed form exists (a jet-fire frustum seen
  * from any point) and to check the closed forms.
  *
@@ -39,7 +39,7 @@ interface Ring {
 
 /**
  * Right circular frustum (cone segment) along `axis` from `base`, with end discs: the Chamberlain jet-fire
- * shape (YB (2005) §6.5.3, Fig. 6.x; W1 base width, W2 tip width).
+ * shape (YB (2005) §6.5; W1 base width, W2 tip width).
  * @param base centre of the base disc, m
  * @param axis direction of the flame axis (normalised here)
  * @param length frustum length along the axis, m (> 0)

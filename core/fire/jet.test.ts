@@ -9,7 +9,7 @@ import {
   pointSourceHeatFlux,
 } from './jet.ts';
 
-describe('expanded jet state (isentropic expansion to ambient, YB §6.5.3)', () => {
+describe('expanded jet state (isentropic expansion to ambient, YB §6.5)', () => {
   it('is sonic at the critical pressure ratio and cools as T0·2/(γ+1) there', () => {
     const gamma = 1.4;
     const critical = ((gamma + 1) / 2) ** (gamma / (gamma - 1));

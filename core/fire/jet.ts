@@ -28,7 +28,7 @@ export interface ExpandedJet {
 }
 
 /**
- * Expanded-jet state for Chamberlain's model (YB (2005) §6.5.3): isentropic expansion of an ideal gas from
+ * Expanded-jet state for Chamberlain's model (YB (2005) §6.5): isentropic expansion of an ideal gas from
  * its stagnation state to ambient pressure, M_j² = (2/(γ−1))·[(P0/Pa)^((γ−1)/γ) − 1] — for a choked hole the
  * same as YB's form from the throat pressure P_c; T_j = T0/(1 + (γ−1)/2·M_j²); u_j = M_j·√(γ·R·T_j/M);
  * ρ_j = Pa·M/(R·T_j).
@@ -181,7 +181,7 @@ export function jetFire(input: JetFireInput): JetFire {
 
 /**
  * Y = L_b0/D_s from Chamberlain's still-air correlation 0.024·(g·D_s/u_j²)^(1/3)·Y^(5/3) + 0.2·Y^(2/3) =
- * (2.85/W)^(2/3) (YB (2005) eq. 6.5x). The left side rises monotonically in Y, so bisection on z = Y^(2/3)
+ * (2.85/W)^(2/3) (YB (2005) §6.5). The left side rises monotonically in Y, so bisection on z = Y^(2/3)
  * between 0 and the buoyancy-free root always converges.
  */
 function stillAirLengthRatio(ds: number, uj: number, w: number): number {
@@ -214,7 +214,7 @@ export interface PlacedJetFire {
  * Where the flame sits: the hole at height `releaseHeight` above the origin, the hole axis in the vertical
  * plane of the wind (x downwind) at θ_jv above the horizontal; the frustum starts at the lift-off point b along
  * the hole axis and its axis is turned by α from the hole axis towards the downwind horizontal (YB (2005)
- * §6.5, Chamberlain 1987 Fig. 1).
+ * §6.5; Chamberlain 1987).
  * @param releaseHeight height of the hole above the ground, m (≥ 0)
  */
 export function placeJetFire(fire: JetFire, releaseHeight: Metres): PlacedJetFire {

@@ -14,7 +14,7 @@ import {
 } from '../units/index.ts';
 import { meshViewFactorMax, obliqueCylinderMesh, type FlameSurfaceMesh } from './flame-surface.ts';
 import { atmosphericTransmissivity, type Atmosphere } from './transmissivity.ts';
-import { viewFactorCylinder } from './view-factor.ts';
+import { viewFactorCylinder, viewFactorCylinderMax } from './view-factor.ts';
 
 /**
  * Burning rate of a pool, Babrauskas (1983) as YB (2005) eq. 6.66: m'' = m''∞·(1 − exp(−kβ·D)).
@@ -57,7 +57,7 @@ export function burningRateBurgess(
 }
 
 /**
- * Mean flame height of a pool fire in still air, Thomas (1963), YB (2005) eq. 6.11:
+ * Mean flame height of a pool fire in still air, Thomas (1963), YB (2005) §6.4 (models.md §5.1 item 2):
  * L = 42·D·(m''/(ρa·√(g·D)))^0.61, m.
  */
 export function flameLengthThomasStill(
@@ -148,7 +148,7 @@ export interface PoolFireInput {
   maxBurningRate?: KilogramsPerSquareMetreSecond;
   /** kβ, 1/m. */
   kBeta?: number;
-  /** Wind speed at 10 m, m/s; default 0 (still air: Thomas eq. 6.11 and no tilt). */
+  /** Wind speed at 10 m, m/s; default 0 (still air: Thomas still-air form and no tilt). */
   windSpeed?: MetresPerSecond;
   /** Air density, kg/m³; default 1.225. */
   airDensity?: KilogramsPerCubicMetre;
@@ -177,7 +177,7 @@ export interface PoolFire {
 
 /**
  * Solid-flame pool fire, YB (2005) §6.4 (worked example 6.6.3): burning rate (given or Babrauskas eq. 6.66),
- * flame length (Thomas: still air eq. 6.11 when the wind is 0, with wind eqs. 6.12–6.14), tilt (eq. 6.16),
+ * flame length (Thomas: the still-air form when the wind is 0, with wind eqs. 6.12–6.14), tilt (eq. 6.16),
  * and emissive power (eqs. 6.20/6.71).
  * @throws RangeError for a non-positive diameter or heat of combustion, or when neither a burning rate nor
  *   the Babrauskas pair is given.
@@ -286,7 +286,13 @@ export function poolFireFluxProfile(
   for (let i = 0; i < distances.length; i++) {
     const x = distances[i]!;
     if (mesh === undefined) {
-      out[i] = poolFireHeatFluxDownwind(fire, x as Metres, atmosphere).heatFlux;
+      const b = x / r;
+      out[i] =
+        b <= 1 + (fire.flameLength / r) * Math.sin(fire.tilt)
+          ? fire.sep
+          : fire.sep *
+            viewFactorCylinderMax(fire.flameLength / r, b, fire.tilt) *
+            atmosphericTransmissivity(atmosphere, (x - r) as Metres);
       continue;
     }
     const tx = x * cos;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { meshViewFactor, meshViewFactorMax, obliqueCylinderMesh } from './flame-surface.ts';
 import {
   viewFactorCylinder,
+  viewFactorCylinderMax,
   viewFactorSphere,
   viewFactorTiltedCylinder,
   viewFactorVerticalCylinder,
@@ -36,6 +37,14 @@ describe('Mudan tilted-cylinder view factor (YB 2005 Appendix 6.1, models.md §5
   it('refuses a target under the leaning flame, where the closed form does not hold', () => {
     expect(() => viewFactorTiltedCylinder(4, 2.5, 45 * DEG)).toThrow(RangeError);
     expect(() => viewFactorTiltedCylinder(2, 0.9, 0.1)).toThrow(/X\/R must be > 1/);
+  });
+
+  it('viewFactorCylinderMax (the engine form) equals fmax, and Raj at zero tilt', () => {
+    expect(viewFactorCylinderMax(2.20396, 4.712, 50.8286 * DEG)).toBe(
+      viewFactorTiltedCylinder(2.20396, 4.712, 50.8286 * DEG).fmax,
+    );
+    expect(viewFactorCylinderMax(2, 2)).toBeCloseTo(viewFactorVerticalCylinder(2, 2).fmax, 12);
+    expect(() => viewFactorCylinderMax(4, 2.5, 45 * DEG)).toThrow(RangeError);
   });
 
   it('equals the Raj vertical-cylinder form at zero tilt', () => {

@@ -10,7 +10,7 @@ export interface CylinderViewFactors {
   fv: number;
   /** To a horizontal target surface (facing up). */
   fh: number;
-  /** To a target turned to face the flame squarely: √(fv² + fh²) (YB eq. 6.A.x, "F_max"). */
+  /** To a target turned to face the flame squarely: √(fv² + fh²) (YB (2005) Appendix 6.1, "F_max"). */
   fmax: number;
 }
 
@@ -55,16 +55,37 @@ export function viewFactorTiltedCylinder(
   tilt: number,
 ): CylinderViewFactors {
   checkRatios(heightRatio, distanceRatio);
+  checkTilt(heightRatio, distanceRatio, tilt);
+  const fv = mudan(heightRatio, distanceRatio, tilt, 'fv');
+  const fh = mudan(heightRatio, distanceRatio, tilt, 'fh');
+  return { fv, fh, fmax: Math.hypot(fv, fh) };
+}
+
+/**
+ * F_max = √(fv² + fh²) of the tilted (or, at tilt 0, vertical) cylinder as {@link viewFactorTiltedCylinder},
+ * returned as a number so that the risk engine's radial loops allocate nothing.
+ * @throws RangeError as {@link viewFactorTiltedCylinder}.
+ */
+export function viewFactorCylinderMax(heightRatio: number, distanceRatio: number, tilt = 0): number {
+  checkRatios(heightRatio, distanceRatio);
+  checkTilt(heightRatio, distanceRatio, tilt);
+  return mudan(heightRatio, distanceRatio, tilt, 'fmax');
+}
+
+function checkTilt(a: number, b: number, tilt: number): void {
   if (!(tilt >= 0 && tilt < Math.PI / 2))
     throw new RangeError(`tilt must be in [0, 90°) from the vertical, got ${(tilt * 180) / Math.PI}°`);
-  const a = heightRatio;
-  const b = distanceRatio;
+  const overhang = 1 + a * Math.sin(tilt);
+  if (overhang >= b)
+    throw new RangeError(
+      `target under the tilted flame (X/R = ${b} ≤ 1 + (L/R)·sinθ = ${overhang}): treat as engulfed`,
+    );
+}
+
+/** Mudan's closed form (arguments already checked); `part` picks fv, fh or √(fv² + fh²). */
+function mudan(a: number, b: number, tilt: number, part: 'fv' | 'fh' | 'fmax'): number {
   const sin = Math.sin(tilt);
   const cos = Math.cos(tilt);
-  if (1 + a * sin >= b)
-    throw new RangeError(
-      `target under the tilted flame (X/R = ${b} ≤ 1 + (L/R)·sinθ = ${1 + a * sin}): treat as engulfed`,
-    );
   const capA = Math.sqrt(a * a + (b + 1) ** 2 - 2 * a * (b + 1) * sin);
   const capB = Math.sqrt(a * a + (b - 1) ** 2 - 2 * a * (b - 1) * sin);
   const capC = Math.sqrt(1 + (b * b - 1) * cos * cos);
@@ -78,12 +99,13 @@ export function viewFactorTiltedCylinder(
       capE * ((a * a + (b + 1) ** 2 - 2 * b * (1 + a * sin)) / (capA * capB)) * atanADB +
       (cos / capC) * sideTerm) /
     Math.PI;
+  if (part === 'fv') return fv;
   const fh =
     (Math.atan(1 / capD) +
       (sin / capC) * sideTerm -
       ((a * a + (b + 1) ** 2 - 2 * (b + 1 + a * b * sin)) / (capA * capB)) * atanADB) /
     Math.PI;
-  return { fv, fh, fmax: Math.hypot(fv, fh) };
+  return part === 'fh' ? fh : Math.hypot(fv, fh);
 }
 
 /**
@@ -101,7 +123,7 @@ export function viewFactorCylinder(
 }
 
 /**
- * Sphere to a target facing its centre: F = (D/2)²/X² (YB (2005) eq. 6.A for a sphere; CCPS99 eq. 3.2.x),
+ * Sphere to a target facing its centre: F = (D/2)²/X² (models.md §5.3; YB (2005) Appendix 6.1),
  * X from the sphere centre, m. A target inside the sphere (X ≤ D/2) sees it fully: F = 1.
  * @param radius sphere radius D/2, m (> 0)
  * @param distanceFromCentre X, m (≥ 0)
