@@ -66,6 +66,9 @@ export interface Classification {
   reasons: Reason[];
 }
 
+/** The parts of a rule set classification reads. */
+export type ClassificationRules = Pick<RuleSet, 'majorHazard' | 'methodSelection'>;
+
 const PRECEDENCE: readonly AssessmentMethod[] = ['qra', 'consequence', 'code-distance'];
 
 /**
@@ -79,7 +82,7 @@ const PRECEDENCE: readonly AssessmentMethod[] = ['qra', 'consequence', 'code-dis
  */
 export function classifyProject(
   project: Project,
-  rules: RuleSet,
+  rules: ClassificationRules,
   substanceOf: (id: string) => SubstanceFacts | undefined,
 ): Classification {
   const mh = rules.majorHazard;
@@ -182,7 +185,7 @@ export function classifyProject(
 
 function enterpriseAlpha(
   project: Project,
-  rules: RuleSet,
+  rules: ClassificationRules,
 ): { value: number; provenance: Provenance; people: number; estimated: boolean; reason: Reason } {
   const entered = project.site.residentsWithin500m;
   if (entered !== undefined) {
