@@ -7,7 +7,8 @@
  * web client unwrap into a value or a thrown `Error` whose message the user can act on.
  *
  * Types and constants only: this file is imported by the preload (bundled into one CommonJS file with no
- * imports but `electron`), by the main process, by the web server and by the renderer.
+ * imports but `electron`), by the main process, by the web server and by the renderer. It lives outside
+ * electron/ because the renderer may not import from there (eslint.config.js layering).
  */
 
 /** IPC channel names, one per API method. Adding one is a reviewed change: see electron/preload/index.test.ts. */

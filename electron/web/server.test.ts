@@ -78,6 +78,10 @@ describe('web server: API', () => {
     expect((await fetch(new URL('api/app:info', server.url))).status).toBe(405);
     expect((await api('app:info', '{not json')).status).toBe(400);
     expect((await api('app:info', '[1]')).status).toBe(400);
+    expect(await (await api('app:info', { input: null, channel: 'x' })).json()).toEqual({
+      ok: false,
+      error: "unknown field 'channel' in the request body",
+    });
     expect((await api('app:info', { input: 'x'.repeat(MAX_BODY_BYTES) })).status).toBe(413);
   });
 

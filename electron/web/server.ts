@@ -139,6 +139,8 @@ async function readJsonInput(request: IncomingMessage): Promise<unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new HttpError(400, 'request body must be a JSON object {"input": …}');
   }
+  const unknown = Object.keys(body).filter((key) => key !== 'input');
+  if (unknown.length > 0) throw new HttpError(400, `unknown field '${unknown[0]}' in the request body`);
   return (body as { input?: unknown }).input;
 }
 
