@@ -46,7 +46,7 @@ function atmosphereOf(i: {
 
 const poolFireModel = defineModel({
   name: 'pool-fire',
-  source: 'YB (2005) §6.4, eqs. 6.4, 6.11–6.20, 6.66; Mudan view factor; Wayne (1991) τ',
+  source: 'YB (2005) ch. 6, eqs. 6.4, 6.12–6.20, 6.66; Mudan view factor; Wayne (1991) τ',
   summary: 'solid-flame pool fire: burning rate, flame, SEP and heat flux at a ground target downwind',
   input: z
     .strictObject({
@@ -125,7 +125,7 @@ const jetFireModel = defineModel({
 
 const fireballModel = defineModel({
   name: 'fireball',
-  source: 'TNO / YB (2005) §6.5.4 (D, t, H); CCPS (2000); Roberts (1982) radiative fraction',
+  source: 'TNO / YB (2005) ch. 6 (D, t, H); CCPS (2000); Roberts (1982) radiative fraction',
   summary: 'fireball diameter, duration, height, SEP and heat flux at a ground distance',
   input: z.strictObject({
     mass: quantity('mass', { gt: 0 }),

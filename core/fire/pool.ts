@@ -57,7 +57,7 @@ export function burningRateBurgess(
 }
 
 /**
- * Mean flame height of a pool fire in still air, Thomas (1963), YB (2005) §6.4 (models.md §5.1 item 2):
+ * Mean flame height of a pool fire in still air, Thomas (1963), YB (2005) ch. 6 (models.md §5.1 item 2):
  * L = 42·D·(m''/(ρa·√(g·D)))^0.61, m.
  */
 export function flameLengthThomasStill(
@@ -176,7 +176,7 @@ export interface PoolFire {
 }
 
 /**
- * Solid-flame pool fire, YB (2005) §6.4 (worked example 6.6.3): burning rate (given or Babrauskas eq. 6.66),
+ * Solid-flame pool fire, YB (2005) ch. 6 (worked example 6.6.3): burning rate (given or Babrauskas eq. 6.66),
  * flame length (Thomas: the still-air form when the wind is 0, with wind eqs. 6.12–6.14), tilt (eq. 6.16),
  * and emissive power (eqs. 6.20/6.71).
  * @throws RangeError for a non-positive diameter or heat of combustion, or when neither a burning rate nor
