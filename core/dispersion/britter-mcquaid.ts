@@ -239,14 +239,6 @@ function temperatureRatioOf(source?: Kelvin, ambient?: Kelvin): number {
   return source / ambient;
 }
 
-function denseOnly(g0: number, cloudDensity: number, ambientDensity: number): void {
-  if (!(g0 > 0)) {
-    throw new RangeError(
-      `sourceDensity: ${cloudDensity} kg/m³ must exceed ambientDensity ${ambientDensity} kg/m³ for a dense-gas model`,
-    );
-  }
-}
-
 export interface BritterMcQuaidPlumeInput {
   /** Q0, volume rate at source density, m³/s (> 0). */
   volumeRate: CubicMetresPerSecond;
@@ -295,7 +287,11 @@ export function britterMcQuaidPlume(input: BritterMcQuaidPlumeInput): BritterMcQ
   if (!(q > 0)) throw new RangeError(`volumeRate: ${q} m³/s given, must be > 0`);
   if (!(u > 0)) throw new RangeError(`windSpeed: ${u} m/s given, must be > 0`);
   const g0 = reducedGravity(sourceDensity, ambientDensity);
-  denseOnly(g0, sourceDensity, ambientDensity);
+  if (!(g0 > 0)) {
+    throw new RangeError(
+      `sourceDensity: ${sourceDensity} kg/m³ must exceed ambientDensity ${ambientDensity} kg/m³ for a dense-gas model`,
+    );
+  }
   const temperatureRatio = temperatureRatioOf(input.sourceTemperature, input.ambientTemperature);
   const alpha = 0.2 * Math.log10((g0 * g0 * q) / u ** 5);
   return {
