@@ -263,8 +263,8 @@ export function poolFireHeatFluxDownwind(
  * Heat flux along a ray from the pool centre, for the risk engine's polar grid: fills `out[i]` with q (W/m²)
  * at ground distance `distances[i]` (m) on the bearing `bearing` (rad, 0 = downwind, π = upwind), for a
  * target turned to face the flame. Downwind (or for an upright flame) it uses the closed form (Mudan/Raj);
- * on other bearings the numerical view factor of the same leaning cylinder (flame-surface.ts). Targets inside the pool or under
- * the flame get q = SEP. No allocation per point.
+ * on other bearings the numerical view factor of the same leaning cylinder (flame-surface.ts). Targets
+ * inside the pool or under the flame get q = SEP. No allocation per point.
  */
 export function poolFireFluxProfile(
   fire: PoolFire,
@@ -286,12 +286,11 @@ export function poolFireFluxProfile(
   for (let i = 0; i < distances.length; i++) {
     const x = distances[i]!;
     if (mesh === undefined) {
-      const b = x / r;
       out[i] =
-        b <= 1 + (fire.flameLength / r) * Math.sin(fire.tilt)
+        x <= r + lean
           ? fire.sep
           : fire.sep *
-            viewFactorCylinderMax(fire.flameLength / r, b, fire.tilt) *
+            viewFactorCylinderMax(fire.flameLength / r, x / r, fire.tilt) *
             atmosphericTransmissivity(atmosphere, (x - r) as Metres);
       continue;
     }
