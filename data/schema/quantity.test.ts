@@ -25,6 +25,14 @@ describe('quantity schema', () => {
   it('names a missing field', () => {
     expect(message({ stability: 'A' })).toMatch(/^field 'holeDiameter' is required/);
   });
+  it('says a field of the wrong type is of the wrong type, not missing', () => {
+    expect(message({ holeDiameter: 1, stability: 5 })).toBe(
+      'field \'stability\': Invalid option: expected one of "A"|"B"',
+    );
+    const flags = z.strictObject({ canned: z.boolean() });
+    const r = flags.safeParse({ canned: 'yes' });
+    expect(r.success ? '' : formatIssue(r.error)).toBe("field 'canned': expected boolean, received string");
+  });
   it('names the field for a wrong dimension', () => {
     expect(message({ holeDiameter: '3 bar', stability: 'A' })).toMatch(
       /^field 'holeDiameter': expected a number in m/,

@@ -72,6 +72,14 @@ function unitLabel(dimension: Dimension): string {
 
 const REQUIRED = 'required: ';
 
+/** zod 4 keeps the offending input on an issue only with `reportInput`; its message says "received undefined". */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return (
+    issue.code === 'invalid_type' &&
+    ('input' in issue ? issue.input === undefined : /received undefined$/.test(issue.message))
+  );
+}
+
 /** Formats the first zod issue as one line: `field 'a.b': message`. */
 export function formatIssue(error: z.ZodError, prefix = ''): string {
   const issue = error.issues[0];
@@ -81,7 +89,7 @@ export function formatIssue(error: z.ZodError, prefix = ''): string {
     const keys = issue.keys.map((k) => [path, k].filter(Boolean).join('.'));
     return `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `'${k}'`).join(', ')}`;
   }
-  if (issue.message.startsWith(REQUIRED) || (issue.code === 'invalid_type' && issue.input === undefined)) {
+  if (issue.message.startsWith(REQUIRED) || isMissing(issue)) {
     return `field '${path}' is required: ${issue.message.replace(REQUIRED, '').replace(/^Invalid input: /, '')}`;
   }
   return path ? `field '${path}': ${issue.message.replace(/^Invalid input: /, '')}` : issue.message;
