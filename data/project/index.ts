@@ -10,7 +10,7 @@ import type {
 } from '../../core/project/types.ts';
 import type { RuleSet } from '../../core/rules/types.ts';
 import { si, type Metres, type Probability } from '../../core/units/index.ts';
-import { DEFAULT_RULE_SET, getRuleSet } from '../rules/index.ts';
+import { DEFAULT_RULE_SET, getRuleSet, RuleSetError } from '../rules/index.ts';
 import { checkProject } from './checks.ts';
 import { issueLines } from './issues.ts';
 import { projectSchema, type EquipmentFile, type ProjectFile } from './schema.ts';
@@ -60,9 +60,11 @@ export function parseProject(json: unknown, options: ParseProjectOptions): Proje
     try {
       rules = getRuleSet(wanted.id, wanted.version);
     } catch (e) {
-      throw new ProjectError(options.fileName, [
-        `settings.ruleSet: ${(e as Error).message.split('\n').pop()?.trim()}`,
-      ]);
+      if (!(e instanceof RuleSetError)) throw e;
+      throw new ProjectError(
+        options.fileName,
+        e.issues.map((i) => `settings.ruleSet: ${i}`),
+      );
     }
   }
   const issues = checkProject(file, { rules, isKnownSubstance: options.isKnownSubstance });
