@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { blastTnt } from '../../core/explosion/blast.ts';
 import { KINGERY_BULMASH_RANGE } from '../../core/explosion/kingery-bulmash.ts';
+import {
+  DEFAULT_MULTI_ENERGY_STRENGTH,
+  multiEnergyBlast,
+  multiEnergyChargeEnergy,
+  multiEnergyDistanceRange,
+} from '../../core/explosion/multi-energy.ts';
 import { DEFAULT_TNT_YIELD, TNT_BLAST_ENERGY, tntEquivalentMass } from '../../core/explosion/tnt.ts';
 import { si } from '../../core/units/index.ts';
 import { quantity } from '../../data/schema/quantity.ts';
@@ -54,4 +60,59 @@ const blastTntModel = defineModel({
   run: (i) => blastTnt(i),
 });
 
-export const explosionModels: ModelCommand[] = [tntEquivalentModel, blastTntModel];
+const STRENGTH = 'out of range: valid range integer 1–10';
+
+const multiEnergyModel = defineModel({
+  name: 'multi-energy',
+  source: 'TNO Multi-Energy (van den Berg 1985), curves as fitted in MSB B06-105 (2017) Tabell 4.2–4.3',
+  summary: 'vapour cloud explosion blast at a distance: overpressure, duration, impulse for strength 1–10',
+  input: z
+    .strictObject({
+      distance: quantity('length', { gt: 0 }),
+      energy: quantity('energy', { gt: 0 }).optional(),
+      volume: quantity('volume', { gt: 0 }).optional(),
+      strength: z
+        .number()
+        .int(STRENGTH)
+        .min(1, STRENGTH)
+        .max(10, STRENGTH)
+        .default(DEFAULT_MULTI_ENERGY_STRENGTH),
+      ambientPressure: quantity('pressure', { gt: 0 }).default(si.pascals(101325)),
+      soundSpeed: quantity('velocity', { gt: 0 }).default(si.metresPerSecond(340)),
+    })
+    .superRefine(
+      (i, ctx) => {
+        if ((i.energy === undefined) === (i.volume === undefined)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['energy'],
+            message:
+              i.energy === undefined
+                ? 'required: give energy (J) or volume (m³ of stoichiometric mixture in the obstructed region)'
+                : 'give energy or volume, not both',
+          });
+          return;
+        }
+        const energy = i.energy ?? multiEnergyChargeEnergy(i.volume!);
+        const range = multiEnergyDistanceRange(i.strength, energy, i.ambientPressure);
+        if (i.distance < range.min || i.distance > range.max) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['distance'],
+            message:
+              `out of range: ${i.distance} m is outside the Multi-Energy fits (scaled distance ≥ 0.1 and ` +
+              `overpressure ≥ 0.001·P0); valid range for this charge and strength ` +
+              `${range.min.toPrecision(4)}–${range.max.toPrecision(4)} m`,
+          });
+        }
+      },
+      // Only once every field has parsed: the range check needs a valid strength and charge.
+      { when: (payload) => payload.issues.length === 0 },
+    ),
+  run: (i) => {
+    const energy = i.energy ?? multiEnergyChargeEnergy(i.volume!);
+    return { energy, ...multiEnergyBlast({ ...i, energy }) };
+  },
+});
+
+export const explosionModels: ModelCommand[] = [tntEquivalentModel, blastTntModel, multiEnergyModel];
