@@ -19,7 +19,8 @@ export function issueLines(error: z.ZodError): string[] {
       for (const k of issue.keys) lines.push(`${formatPath([...issue.path, k])}: unknown field`);
       continue;
     }
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    // zod 4 keeps the input on an issue only with `reportInput`; the message says "received undefined".
+    const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
     // quantity() marks a missing value with a "required: " prefix; plain zod types say "received undefined".
     const message = missing
       ? `required (${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')})`

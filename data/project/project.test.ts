@@ -99,6 +99,8 @@ describe('parseProject rejects bad input with a line naming the path', () => {
       (j) => j.installations[0].equipment.push({ type: 'tank' }),
       /^installations\[0\]\.equipment\[1\]\.type: expected type pressure-vessel, /,
     ],
+    ['a field of the wrong type', (j) => (j.name = 5), 'name: expected string, received number'],
+    ['a missing plain field', (j) => delete j.installations[0].kind, /^installations\[0\]\.kind: required/],
     [
       'an unknown field',
       (j) => (j.installations[0].inventroy = 5),
