@@ -3,6 +3,7 @@ import { modelCommand } from './model/command.ts';
 import { substancesCommand } from './substances.ts';
 import { rulesCommand } from './rules.ts';
 import { classifyCommand } from './classify.ts';
+import { assessCommand } from './assess.ts';
 import { UsageError, type CliIo } from './io.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -14,6 +15,11 @@ interface Command {
 
 /** The `safedist` sub-commands (DESIGN.md "cli/"). */
 const COMMANDS: Record<string, Command> = {
+  assess: {
+    summary: 'assess a project: individual and societal risk, contours, distances and verdicts (GB 36894)',
+    usage: 'safedist assess <project.json> [--json] [--out DIR] [--lang zh-CN|en] [--rules rules.json]',
+    run: assessCommand,
+  },
   model: {
     summary: 'run one consequence or vulnerability model on a JSON input (spec/model-cli.md)',
     usage: 'safedist model <name> [--input case.json]   |   safedist model --list',
@@ -26,7 +32,8 @@ const COMMANDS: Record<string, Command> = {
   },
   rules: {
     summary: 'print a rule set with the source and confidence of every value (docs/rules.md)',
-    usage: 'safedist rules [--id GB36894-2018] [--version N] [--file rules.json] [--json]   |   safedist rules --list',
+    usage:
+      'safedist rules [--id GB36894-2018] [--version N] [--file rules.json] [--json]   |   safedist rules --list',
     run: rulesCommand,
   },
   classify: {
