@@ -51,7 +51,7 @@ export const DEFAULT_CELL_SIZE = si.metres(5);
  * @throws ProjectError naming the file and listing every problem, each with its path
  */
 export function parseProject(json: unknown, options: ParseProjectOptions): Project {
-  const parsed = projectSchema.safeParse(json);
+  const parsed = projectSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) throw new ProjectError(options.fileName, issueLines(parsed.error));
   const file = parsed.data;
   let rules = options.ruleSet;

@@ -19,11 +19,16 @@ export function issueLines(error: z.ZodError): string[] {
       for (const k of issue.keys) lines.push(`${formatPath([...issue.path, k])}: unknown field`);
       continue;
     }
-    // zod 4 keeps the input on an issue only with `reportInput`; the message says "received undefined".
-    const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+    // zod 4 keeps the input on an issue only when parsed with `reportInput: true` (parseProject does).
+    const missing =
+      ('input' in issue && issue.input === undefined && issue.code !== 'custom') ||
+      /received undefined$/.test(issue.message);
     // quantity() marks a missing value with a "required: " prefix; plain zod types say "received undefined".
     const message = missing
-      ? `required (${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')})`
+      ? `required (${issue.message
+          .replace(/^(Invalid input|Invalid option): /, '')
+          .replace(/^required: /, '')
+          .replace(/, received undefined$/, '')})`
       : issue.message.replace(/^required: (.*)$/, 'required ($1)').replace(/^Invalid input: /, '');
     lines.push(at === '' ? message : `${at}: ${message}`);
   }

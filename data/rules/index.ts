@@ -24,7 +24,7 @@ export class RuleSetError extends Error {
  * @throws RuleSetError listing every problem
  */
 export function parseRuleSet(json: unknown, fileName: string): RuleSet {
-  const parsed = ruleSetSchema.safeParse(json);
+  const parsed = ruleSetSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) throw new RuleSetError(fileName, issueLines(parsed.error));
   return toRuleSet(parsed.data);
 }
