@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   circularZonesFootprint,
   downwindZonesFootprint,
+  radialProfileFootprint,
   sectorMeanLethality,
+  tabulatedWindFrameFootprint,
   windFrameFootprint,
 } from './footprint.ts';
 
@@ -90,5 +92,45 @@ describe('wind-frame footprint by quadrature', () => {
     const fp = windFrameFootprint((a, c) => (a > 0 ? Math.exp((-c * c) / (2 * sigma * sigma)) : 0), 5000);
     const r = 2000;
     expect(2 * fp.halfAngleIntegral(r, Math.PI)).toBeCloseTo((sigma * Math.sqrt(2 * Math.PI)) / r, 6);
+  });
+});
+
+describe('tabulated footprints', () => {
+  it('radial profile: linear between nodes, zero beyond the last', () => {
+    const fp = radialProfileFootprint(new Float64Array([0, 50, 100]), new Float64Array([1, 1, 0.2]));
+    expect(fp.lethality(75, 0)).toBeCloseTo(0.6, 14);
+    expect(fp.lethality(100, 0)).toBeCloseTo(0.2, 14);
+    expect(fp.lethality(100.1, 0)).toBe(0);
+    expect(fp.reach).toBe(100);
+    expect(() => radialProfileFootprint(new Float64Array([1, 2]), new Float64Array([1, 1]))).toThrow(
+      /start at 0/,
+    );
+  });
+
+  it('tabulated wind-frame footprint reproduces the closed-form rectangle measure 2·asin(w/r)', () => {
+    const rect = downwindZonesFootprint([{ length: 800, halfWidth: 30, lethality: 0.6 }]);
+    const tab = tabulatedWindFrameFootprint(
+      (a, c) => (a >= 0 && a <= 800 && Math.abs(c) <= 30 ? 0.6 : 0),
+      Math.hypot(800, 30),
+      { radialStep: 2.5, halfAngleAt: (r) => (r <= 30 ? Math.PI / 2 : Math.asin(30 / r)), angularNodes: 128 },
+    );
+    for (const r of [100, 400, 790]) {
+      const exact = rect.halfAngleIntegral(r, Math.PI);
+      expect(Math.abs(tab.halfAngleIntegral(r, Math.PI) / exact - 1)).toBeLessThan(0.01);
+      expect(
+        Math.abs(tab.halfAngleIntegral(r, exact / 0.6 / 2) - rect.halfAngleIntegral(r, exact / 0.6 / 2)),
+      ).toBeLessThan(0.01 * exact);
+    }
+  });
+
+  it('integrates a Gaussian crosswind profile to σ√(2π)/r (PB App. 6.B effective width)', () => {
+    const sigma = 10;
+    const tab = tabulatedWindFrameFootprint(
+      (a, c) => (a > 0 ? Math.exp((-c * c) / (2 * sigma * sigma)) : 0),
+      5000,
+      { radialStep: 5, halfAngleAt: (r) => (r <= 8 * sigma ? Math.PI : Math.asin((8 * sigma) / r)) },
+    );
+    const r = 2000;
+    expect(2 * tab.halfAngleIntegral(r, Math.PI)).toBeCloseTo((sigma * Math.sqrt(2 * Math.PI)) / r, 6);
   });
 });

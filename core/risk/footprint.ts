@@ -190,3 +190,109 @@ function simpsonStep(
     simpsonStep(f, m, b, fm, frm, fb, right, eps / 2, depth - 1)
   );
 }
+
+/**
+ * A direction-independent footprint tabulated at ascending radii (radii[0] = 0 m), lethality linear between
+ * nodes and 0 beyond the last node — the form heat-radiation and overpressure profiles take.
+ * @param radii ascending distances from the source, m, starting at 0
+ * @param lethality lethality (0–1) at each radius
+ */
+export function radialProfileFootprint(radii: Float64Array, lethality: Float64Array): Footprint {
+  const n = radii.length;
+  if (n === 0 || radii[0] !== 0 || lethality.length !== n) {
+    throw new RangeError('radialProfileFootprint: radii must start at 0 and match lethality in length');
+  }
+  for (let i = 1; i < n; i++) {
+    if (!(radii[i]! > radii[i - 1]!))
+      throw new RangeError(`radialProfileFootprint: radii[${i}] is not ascending`);
+  }
+  const at = (r: number): number => {
+    if (r > radii[n - 1]!) return 0;
+    let lo = 0;
+    let hi = n - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (radii[mid]! <= r) lo = mid;
+      else hi = mid;
+    }
+    if (lo === hi) return lethality[lo]!;
+    const w = (r - radii[lo]!) / (radii[hi]! - radii[lo]!);
+    return lethality[lo]! + w * (lethality[hi]! - lethality[lo]!);
+  };
+  return {
+    reach: radii[n - 1]!,
+    radial: true,
+    lethality: (r) => at(r),
+    halfAngleIntegral: (r, t) => at(r) * t,
+  };
+}
+
+export interface TabulationOptions {
+  /** Spacing of the tabulated radii, m (half a grid cell resolves the grid). */
+  radialStep: number;
+  /** Half-angle (rad, ≤ π) beyond which the lethality is zero at radius r; π when not given. */
+  halfAngleAt?: (r: number) => number;
+  /** Angular nodes per radius between 0 and the half-angle; default 64. */
+  angularNodes?: number;
+}
+
+/**
+ * A directional footprint from a wind-frame lethality function, tabulated once when built: at radii
+ * 0, Δr, 2Δr … reach, the lethality at `angularNodes` + 1 angles from the wind axis to the half-angle bound
+ * and its running integral G (trapezoid rule). G(r, t) is then read by linear interpolation in angle and in
+ * radius, so the engine's per-cell cost does not depend on the model. Exact lethality values (`lethality`)
+ * come from the function itself.
+ * @param lethalityAt lethality (0–1) at (along, across), m; even in `across`
+ * @param reach distance beyond which the lethality is zero, m
+ */
+export function tabulatedWindFrameFootprint(
+  lethalityAt: (along: number, across: number) => number,
+  reach: number,
+  options: TabulationOptions,
+): Footprint {
+  const step = options.radialStep;
+  if (!(step > 0)) throw new RangeError(`radialStep must be > 0 m, got ${step}`);
+  const k = options.angularNodes ?? 64;
+  const rows = Math.max(1, Math.ceil(reach / step)) + 1;
+  const theta = new Float64Array(rows);
+  const cumulative = new Float64Array(rows * (k + 1));
+  for (let i = 0; i < rows; i++) {
+    const r = Math.min(i * step, reach);
+    const bound = Math.min(Math.PI, Math.max(0, options.halfAngleAt ? options.halfAngleAt(r) : Math.PI));
+    theta[i] = bound;
+    const h = bound / k;
+    let previous = lethalityAt(r, 0);
+    let sum = 0;
+    cumulative[i * (k + 1)] = 0;
+    for (let j = 1; j <= k; j++) {
+      const a = j * h;
+      const value = lethalityAt(r * Math.cos(a), r * Math.sin(a));
+      sum += (h * (previous + value)) / 2;
+      cumulative[i * (k + 1) + j] = sum;
+      previous = value;
+    }
+  }
+  const rowIntegral = (i: number, t: number): number => {
+    const bound = theta[i]!;
+    const base = i * (k + 1);
+    if (bound === 0) return 0;
+    if (t >= bound) return cumulative[base + k]!;
+    const x = (t / bound) * k;
+    const j = Math.floor(x);
+    const w = x - j;
+    return cumulative[base + j]! + w * (cumulative[base + j + 1]! - cumulative[base + j]!);
+  };
+  return {
+    reach,
+    radial: false,
+    lethality: (r, alpha) => (r > reach ? 0 : lethalityAt(r * Math.cos(alpha), r * Math.sin(alpha))),
+    halfAngleIntegral(r, t) {
+      if (r > reach || t <= 0) return 0;
+      const x = r / step;
+      const i = Math.min(rows - 1, Math.floor(x));
+      if (i >= rows - 1) return rowIntegral(rows - 1, t);
+      const w = x - i;
+      return (1 - w) * rowIntegral(i, t) + w * rowIntegral(i + 1, t);
+    },
+  };
+}
