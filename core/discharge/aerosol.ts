@@ -8,6 +8,7 @@ import {
   type NewtonsPerMetre,
   type Probability,
 } from '../units/index.ts';
+import { erfc } from '../math/erf.ts';
 
 export interface AirborneSplit {
   /** Mass fraction of the release that stays airborne (vapour plus aerosol), 0–1. */
@@ -193,33 +194,6 @@ export function releaseRainout(input: ReleaseRainoutInput): ReleaseRainoutResult
     airborneFraction: (1 - rainout) as Probability,
     rainoutFraction: rainout as Probability,
   };
-}
-
-/**
- * Complementary error function, Chebyshev fit with fractional error < 1.2·10⁻⁷ for all x
- * (Press et al., Numerical Recipes, 2nd ed., §6.2 "erfcc").
- */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const y =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? y : 2 - y;
 }
 
 function requirePositive(name: string, value: number): void {

@@ -6,7 +6,8 @@ import type {
   MetresPerSecond,
 } from '../units/index.ts';
 import { DEFAULT_MAX_DISTANCE, type GaussianPlumeSource } from './gaussian-plume.ts';
-import { erf, thresholdExtent } from './numeric.ts';
+import { erf } from '../math/erf.ts';
+import { thresholdExtent } from './numeric.ts';
 import type { PowerLawSigmas } from './sigmas.ts';
 
 /** Mass of a steady plume held where the concentration is at or above a level. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { erf, thresholdExtent } from './numeric.ts';
+import { erf } from '../math/erf.ts';
+import { thresholdExtent } from './numeric.ts';
 
 describe('numeric helpers', () => {
   it('erf matches tabulated values (Abramowitz & Stegun Table 7.1) to 1.2e-7', () => {

@@ -1,31 +1,3 @@
-/**
- * Error function, |relative error of erfc| < 1.2e-7 everywhere (Chebyshev fit, Press et al., Numerical
- * Recipes 2nd ed. §6.2 "erfcc"). Enough for concentration integrals checked at 1e-4.
- */
-export function erf(x: number): number {
-  if (x === 0) return 0;
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const erfc =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? 1 - erfc : erfc - 1;
-}
-
 /** Interval of downwind distance where a profile is at or above a threshold. */
 export interface ThresholdExtent {
   /** Nearest distance at which the value reaches the threshold, m (0 when it does at the source). */
