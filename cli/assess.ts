@@ -216,6 +216,20 @@ function contoursGeoJson(project: Project, result: AssessmentResult): object {
   };
 }
 
+/** A one-line progress bar on standard error when it is a terminal; nothing otherwise. */
+function progressBar(io: CliIo): ((done: number, total: number) => void) | undefined {
+  if (!io.stderrIsTerminal) return undefined;
+  let shown = -1;
+  return (done, total) => {
+    const percent = Math.floor((100 * done) / total);
+    if (percent === shown) return;
+    shown = percent;
+    const filled = Math.round(percent / 5);
+    io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${percent}% (${done}/${total})`);
+    if (done === total) io.stderr('\n');
+  };
+}
+
 async function writeAtomically(path: string, text: string): Promise<void> {
   const temp = `${path}.tmp-${process.pid}`;
   await writeFile(temp, text, 'utf8');
@@ -236,7 +250,7 @@ export async function assessCommand(args: readonly string[], io: CliIo): Promise
   let result: ReturnType<typeof assessProject>;
   try {
     classification = classifyProject(project, rules, substanceOf);
-    result = assessProject(project, rules);
+    result = assessProject(project, rules, { onProgress: progressBar(io) });
   } catch (e) {
     if (e instanceof UnsupportedInputError || e instanceof RangeError)
       throw new UsageError(`${a.project}: ${e.message}`);

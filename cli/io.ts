@@ -5,6 +5,8 @@ export interface CliIo {
   /** Reads all of standard input; undefined when it is a terminal (nothing piped). */
   readStdin(): Promise<string | undefined>;
   readFile(path: string): Promise<string>;
+  /** True when standard error is a terminal, so a progress bar may be drawn there. */
+  stderrIsTerminal?: boolean;
 }
 
 /** A one-line error for the user: exit code 2. */

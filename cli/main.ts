@@ -71,6 +71,7 @@ export function processIo(): CliIo {
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
+    stderrIsTerminal: process.stderr.isTTY === true,
     readStdin: async () => {
       if (process.stdin.isTTY) return undefined;
       const chunks: Buffer[] = [];

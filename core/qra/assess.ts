@@ -147,6 +147,11 @@ function installationShape(inst: Installation): Polygon | Point {
   return inst.outline ? (inst.outline as Polygon) : [inst.position[0], inst.position[1]];
 }
 
+export interface AssessOptions {
+  /** Progress of the grid computation, (events done, events in all). */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Assesses a project by GB/T 37243-2019 QRA and judges it by GB 36894-2018 (rule set `rules`): individual
  * risk per installation layer on a grid that closes every contour, contours at the rule-set levels and at
@@ -157,12 +162,13 @@ function installationShape(inst: Installation): Polygon | Point {
 export function assessProject(
   project: Project,
   rules: RuleSet,
+  options: AssessOptions = {},
 ): AssessmentResult & { layers: Map<string, Float64Array> } {
   const events = projectEvents(project, rules);
   const wind = windStatistics(project);
   const cell = project.settings.cellSize;
   const grid = gridCoveringEvents(events, cell);
-  const layers = individualRiskLayers(events, wind, grid);
+  const layers = individualRiskLayers(events, wind, grid, options.onProgress);
   const total = sumLayers(layers, grid.nx * grid.ny);
 
   const statusById = new Map(project.installations.map((i) => [i.id, i.status as Status]));

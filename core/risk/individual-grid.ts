@@ -6,14 +6,17 @@ import type { GridSpec } from './grid.ts';
  * Individual risk on a grid, one layer per installation (risk is additive over installations, so editing one
  * installation recomputes one layer). This is the plain reference engine: every event is evaluated directly
  * at every cell centre within its reach, summed over wind sectors with the exact sector mean of its footprint.
+ * @param onProgress called after each event with (events done, events in all), for a progress bar
  * @returns layers by installation id, each a Float64Array of nx·ny values in risk per year (index j·nx + i)
  */
 export function individualRiskLayers(
   events: readonly RiskEvent[],
   wind: WindStatistics,
   grid: GridSpec,
+  onProgress?: (done: number, total: number) => void,
 ): Map<string, Float64Array> {
   const layers = new Map<string, Float64Array>();
+  let done = 0;
   for (const event of events) {
     let layer = layers.get(event.installationId);
     if (!layer) {
@@ -21,6 +24,7 @@ export function individualRiskLayers(
       layers.set(event.installationId, layer);
     }
     addEvent(layer, event, wind, grid);
+    onProgress?.(++done, events.length);
   }
   return layers;
 }
