@@ -32,7 +32,6 @@ import {
   type KilogramsPerSecond,
   type Metres,
   type MetresPerSecond,
-  type Pascals,
   type VolumeFraction,
 } from '../../units/index.ts';
 import type { OutcomeAmbient, OutcomeInput, OutcomeWeather } from './input.ts';
