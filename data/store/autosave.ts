@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic.ts';
 import { StoreError } from './errors.ts';
-import { ProjectStore, type AuditEntry } from './store.ts';
+import type { AuditEntry, ProjectStore } from './store.ts';
 
 /** `format` tag of an autosave file. */
 export const AUTOSAVE_FORMAT = 'safedist-autosave';

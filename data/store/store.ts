@@ -457,8 +457,9 @@ function writeProject(
       JSON.parse(s.json) as Substance,
     ]),
   );
-  const library = options.library ?? builtInLibrary();
-  const substanceOf = (id: string) => stored.get(id) ?? library.substances.find((s) => s.id === id);
+  // The library is read only for a substance the file does not hold yet.
+  const substanceOf = (id: string) =>
+    stored.get(id) ?? (options.library ?? builtInLibrary()).substances.find((s) => s.id === id);
   const ruleRow = db.prepare('SELECT json FROM rule_set WHERE id = 1').get() as { json: string } | undefined;
   const storedRules = ruleRow
     ? parseRuleSet(JSON.parse(ruleRow.json), `${dbPath} (rule set copy)`)
