@@ -312,7 +312,6 @@ function holeOutflow(diameter: Metres, throughLine: boolean, ctx: Context): Outf
 interface Context {
   installation: Installation;
   equipment: Equipment;
-  substance: Substance;
   props: Properties;
   ambient: ReleaseAmbient;
   rules: LocRules;
@@ -360,7 +359,6 @@ function makeContext(
   return {
     installation,
     equipment,
-    substance,
     props,
     ambient,
     rules,
