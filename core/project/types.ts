@@ -185,6 +185,33 @@ export interface UserDefinedScenario {
   outcomes: readonly UserOutcome[];
 }
 
+/**
+ * What explodes in an installation with explosives, for the consequence method of GB/T 37243-2019 §5: the
+ * worst credible mass explosion as a TNT-equivalent mass, given directly or as the explosive's mass and its
+ * TNT-equivalence factor (W = factor · mass). Exactly one form. `source` says where the mass or the factor
+ * comes from, for the report. (An addition to the v1 contract.)
+ */
+export type ExplosiveCharge =
+  | { tntEquivalent: Kilograms; mass?: undefined; tntFactor?: undefined; source?: string }
+  | { mass: Kilograms; tntFactor: number; tntEquivalent?: undefined; source?: string };
+
+/**
+ * A separation distance a design code requires between an installation and something around it (GB/T
+ * 37243-2019 §4, units needing neither QRA nor the consequence method; e.g. "GB 50160-2008 表4.1.9").
+ * The distance is measured to `target` (a protection target or population area id) when given, else to the
+ * nearest protection target of `targetCategory`, unless the user gives `actual`. (An addition to the v1
+ * contract.)
+ */
+export interface CodeDistanceRequirement {
+  target?: string;
+  targetCategory?: TargetCategory;
+  /** The clause or table of the code, as text. */
+  code: string;
+  required: Metres;
+  /** The distance as the user measured it; absent = SafeDist measures it. */
+  actual?: Metres;
+}
+
 export interface Installation {
   id: string;
   name: string;
@@ -209,6 +236,10 @@ export interface Installation {
   detection?: SystemGrade;
   isolation?: SystemGrade;
   scenarios: readonly UserDefinedScenario[];
+  /** The charge of the consequence method, for installations with explosives. */
+  explosive?: ExplosiveCharge;
+  /** Separation distances of the design codes to check. */
+  codeDistances?: readonly CodeDistanceRequirement[];
 }
 
 /** People in an area, by day and night, and the fractions of them indoors. */

@@ -45,6 +45,8 @@ export function checkProject(file: ProjectFile, ctx: CheckContext): string[] {
     inst.scenarios.forEach((s, si) =>
       s.outcomes.forEach((o, oi) => checkOutcome(o, [...at, 'scenarios', si, 'outcomes', oi], add)),
     );
+    if (inst.explosive) checkExplosive(inst.explosive, [...at, 'explosive'], add);
+    inst.codeDistances?.forEach((c, k) => checkCodeDistance(c, file, [...at, 'codeDistances', k], add));
   });
 
   for (const [list, name] of [
@@ -162,4 +164,50 @@ function checkOutcome(o: OutcomeFile, at: PropertyKey[], add: Add): void {
         'each downwind zone must contain the previous one (length and halfWidth not smaller, not both equal)',
       );
   });
+}
+
+type ExplosiveFile = NonNullable<ProjectFile['installations'][number]['explosive']>;
+
+/** The charge is a TNT-equivalent mass, or a mass with its factor: exactly one form, nothing left to guess. */
+function checkExplosive(e: ExplosiveFile, at: PropertyKey[], add: Add): void {
+  const byFactor = e.mass !== undefined || e.tntFactor !== undefined;
+  if (e.tntEquivalent !== undefined) {
+    if (byFactor) add(at, 'expected either tntEquivalent, or mass with tntFactor, not both');
+    return;
+  }
+  if (!byFactor) {
+    add(at, 'expected tntEquivalent, or mass with tntFactor');
+    return;
+  }
+  if (e.mass === undefined) add([...at, 'mass'], 'required with tntFactor (the mass of the explosive)');
+  if (e.tntFactor === undefined)
+    add([...at, 'tntFactor'], 'required with mass (the TNT-equivalence factor of the explosive; no default)');
+}
+
+type CodeDistanceFile = NonNullable<ProjectFile['installations'][number]['codeDistances']>[number];
+
+/**
+ * A code distance names an area that exists, agrees with its category, and has something to measure to
+ * when the user gives no actual distance.
+ */
+function checkCodeDistance(c: CodeDistanceFile, file: ProjectFile, at: PropertyKey[], add: Add): void {
+  if (c.target !== undefined) {
+    const target = file.targets.find((t) => t.id === c.target);
+    if (!target && !file.population.some((a) => a.id === c.target))
+      add([...at, 'target'], `no protection target or population area '${c.target}'`);
+    else if (target && c.targetCategory !== undefined && target.category !== c.targetCategory)
+      add(
+        [...at, 'targetCategory'],
+        `target '${target.id}' is of category ${target.category}, not ${c.targetCategory}`,
+      );
+    return;
+  }
+  if (c.actual !== undefined) return;
+  if (c.targetCategory === undefined)
+    add(at, 'expected target or targetCategory (to measure the distance to), or actual');
+  else if (!file.targets.some((t) => t.category === c.targetCategory))
+    add(
+      [...at, 'targetCategory'],
+      `no protection target of category ${c.targetCategory} to measure to; give target or actual`,
+    );
 }

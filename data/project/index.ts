@@ -1,5 +1,7 @@
 import type {
+  CodeDistanceRequirement,
   Equipment,
+  ExplosiveCharge,
   Installation,
   PopulationArea,
   Point,
@@ -184,7 +186,26 @@ function buildInstallation(i: ProjectFile['installations'][number]): Installatio
       frequency: s.frequency,
       outcomes: s.outcomes.map(buildOutcome),
     })),
+    ...(i.explosive ? { explosive: buildExplosive(i.explosive) } : {}),
+    ...(i.codeDistances
+      ? {
+          codeDistances: i.codeDistances.map((c): CodeDistanceRequirement => ({
+            ...(c.target !== undefined ? { target: c.target } : {}),
+            ...(c.targetCategory !== undefined ? { targetCategory: c.targetCategory } : {}),
+            code: c.code,
+            required: c.required,
+            ...(c.actual !== undefined ? { actual: c.actual } : {}),
+          })),
+        }
+      : {}),
   };
+}
+
+function buildExplosive(e: NonNullable<ProjectFile['installations'][number]['explosive']>): ExplosiveCharge {
+  const source = e.source !== undefined ? { source: e.source } : {};
+  if (e.tntEquivalent !== undefined) return { tntEquivalent: e.tntEquivalent, ...source };
+  // checkProject guarantees mass and tntFactor when tntEquivalent is absent.
+  return { mass: e.mass!, tntFactor: e.tntFactor!, ...source };
 }
 
 function buildOutcome(

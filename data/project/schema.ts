@@ -137,6 +137,30 @@ const scenarioSchema = z.strictObject({
   outcomes: z.array(outcomeSchema).min(1),
 });
 
+/**
+ * The charge of the consequence method (an addition to the v1 contract): `tntEquivalent`, or `mass` with
+ * `tntFactor`; checks.ts enforces exactly one form. No table of typical factors is built in: the factor is the
+ * user's, from the explosive's data, and `source` records where it comes from.
+ */
+const tntFactorError = 'expected a TNT-equivalence factor > 0 (a number, W_TNT = factor · mass)';
+const explosiveSchema = z.strictObject({
+  tntEquivalent: quantity('mass', { gt: 0 }).optional(),
+  mass: quantity('mass', { gt: 0 }).optional(),
+  tntFactor: z.number({ error: tntFactorError }).gt(0, { error: tntFactorError }).optional(),
+  source: z.string().optional(),
+});
+
+/** A design-code separation distance to check (an addition to the v1 contract). */
+const codeDistanceSchema = z.strictObject({
+  target: id.optional(),
+  targetCategory: oneOf(TARGET_CATEGORIES).optional(),
+  code: z
+    .string({ error: 'expected the code clause as text, e.g. "GB 50160-2008 表4.1.9"' })
+    .min(1, { error: 'expected the code clause as text, e.g. "GB 50160-2008 表4.1.9"' }),
+  required: quantity('length', { gt: 0 }),
+  actual: quantity('length', { min: 0 }).optional(),
+});
+
 const installationSchema = z.strictObject({
   id,
   name: z.string(),
@@ -155,6 +179,8 @@ const installationSchema = z.strictObject({
   detection: oneOf(SYSTEM_GRADES).optional(),
   isolation: oneOf(SYSTEM_GRADES).optional(),
   scenarios: z.array(scenarioSchema).default([]),
+  explosive: explosiveSchema.optional(),
+  codeDistances: z.array(codeDistanceSchema).optional(),
 });
 
 const areaFields = {
