@@ -244,17 +244,23 @@ export async function assessCommand(args: readonly string[], io: CliIo): Promise
   const a = parseAssessArgs(args);
   if (a.project === undefined)
     throw new UsageError('assess: name a project file (safedist assess <project.json>)');
-  const { json, project, rules, substanceOf } = await loadProjectFile(a.project, io, a.rules);
+  const { json, project, rules, substanceOf, results } = await loadProjectFile(a.project, io, a.rules);
   const hash = inputHash(json);
   let classification: Classification;
-  let result: ReturnType<typeof assessProject>;
-  try {
-    classification = classifyProject(project, rules, substanceOf);
-    result = assessProject(project, rules, { onProgress: progressBar(io) });
-  } catch (e) {
-    if (e instanceof UnsupportedInputError || e instanceof RangeError)
-      throw new UsageError(`${a.project}: ${e.message}`);
-    throw e;
+  let result: AssessmentResult;
+  // A project file (.sdp) keeps results by input hash, engine version and rule set.
+  const cached = results?.get(hash, rules);
+  if (cached) ({ classification, result } = cached);
+  else {
+    try {
+      classification = classifyProject(project, rules, substanceOf);
+      result = assessProject(project, rules, substanceOf, { onProgress: progressBar(io) });
+    } catch (e) {
+      if (e instanceof UnsupportedInputError || e instanceof RangeError)
+        throw new UsageError(`${a.project}: ${e.message}`);
+      throw e;
+    }
+    results?.put(hash, rules, { classification, result });
   }
   const output = assessmentJson(result, classification, rules, hash);
   if (a.out !== undefined) {

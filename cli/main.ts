@@ -4,6 +4,8 @@ import { substancesCommand } from './substances.ts';
 import { rulesCommand } from './rules.ts';
 import { classifyCommand } from './classify.ts';
 import { assessCommand } from './assess.ts';
+import { importCommand } from './import.ts';
+import { exportCommand } from './export.ts';
 import { UsageError, type CliIo } from './io.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -17,7 +19,8 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   assess: {
     summary: 'assess a project: individual and societal risk, contours, distances and verdicts (GB 36894)',
-    usage: 'safedist assess <project.json> [--json] [--out DIR] [--lang zh-CN|en] [--rules rules.json]',
+    usage:
+      'safedist assess <project.json|project.sdp> [--json] [--out DIR] [--lang zh-CN|en] [--rules rules.json]',
     run: assessCommand,
   },
   model: {
@@ -35,6 +38,20 @@ const COMMANDS: Record<string, Command> = {
     usage:
       'safedist rules [--id GB36894-2018] [--version N] [--file rules.json] [--json]   |   safedist rules --list',
     run: rulesCommand,
+  },
+  import: {
+    summary:
+      'create or update a project file (.sdp) from a project JSON, a CSV of targets/areas or a DXF site plan',
+    usage:
+      'safedist import <project.json> --out <new.sdp>   |   safedist import <file.json|areas.csv|plan.dxf> --into <project.sdp> [--as …] [--replace] [--layer L] [--scale m] [--base x,y]',
+    run: importCommand,
+  },
+  export: {
+    summary:
+      'write a project file (.sdp) as project JSON (exact), GeoJSON, KML or DXF (docs/project-files.md)',
+    usage:
+      'safedist export <project.sdp> --format json|geojson|kml|dxf [--out FILE] [--crs wgs84|cgcs2000-gk3|site]',
+    run: exportCommand,
   },
   classify: {
     summary: 'GB 18218 Σq/Q, R and grade, and the GB/T 37243 §4 method per unit, with reasons',
