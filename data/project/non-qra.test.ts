@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { consequenceMethod } from '../../core/qra/explosives.ts';
 import { checkCodeDistances } from '../../core/qra/code-distances.ts';
-import { getRuleSet, DEFAULT_RULE_SET } from '../rules/index.ts';
+import builtIn from '../rules/GB36894-2018.v1.json' with { type: 'json' };
+import { getRuleSet, DEFAULT_RULE_SET, parseRuleSet } from '../rules/index.ts';
 import example from './fixtures/example.json' with { type: 'json' };
 import { parseProject, ProjectError } from './index.ts';
 
@@ -58,6 +59,23 @@ describe('installations[].explosive', () => {
     }
     // The example's school is 175 m from the tank outline: inside 452 m.
     expect(inst.targets).toMatchObject([{ id: 'S1', distance: 175, complies: false }]);
+  });
+
+  it('takes the thresholds of a rule-set file of the user (--rules), with their sources', () => {
+    const mine = structuredClone(builtIn) as Json;
+    mine.id = 'my-rules';
+    mine.explosives.thresholds[0].overpressure = {
+      value: '1 psi',
+      source: 'assessor: official App. G (example)',
+      confidence: 'sure',
+    };
+    const rules = parseRuleSet(mine, 'my-rules.json');
+    const p = parseProject(edit(setExplosive({ tntEquivalent: '1 t' })), { ...options, ruleSet: rules });
+    const d = consequenceMethod(p, rules).installations[0]!.requiredDistance[0]!;
+    // EXP-KB (validation/public-cases.md, SRC-KB): 1 psi = 6.895 kPa is reached at Z = 18.2 m/kg^(1/3); 1 %.
+    expect(d).toMatchObject({ category: 'high-sensitivity', source: 'assessor: official App. G (example)' });
+    expect(d.note).toBeUndefined();
+    expect(Math.abs(d.distance / 182 - 1)).toBeLessThan(0.01);
   });
 
   const cases: [string, unknown, string[]][] = [
