@@ -4,7 +4,8 @@
  * axes in data-* attributes so a reader (or a test) can map a drawn point back to its value.
  */
 import type { FnPoint } from '../risk/societal.ts';
-import { Html, html, join, sci } from './format.ts';
+import type { Html } from './format.ts';
+import { html, join, sci } from './format.ts';
 
 /** Rounds SVG coordinates to 0.01 unit: small files, no visible loss. */
 export function n2(v: number): string {

@@ -6,7 +6,8 @@
 import type { Project } from '../project/types.ts';
 import type { AssessmentResult } from '../qra/assess.ts';
 import { n2, niceStep } from './charts.ts';
-import { Html, html, join } from './format.ts';
+import type { Html } from './format.ts';
+import { html, join } from './format.ts';
 
 type Pt = readonly [number, number];
 
