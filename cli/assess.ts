@@ -2,6 +2,7 @@ import { mkdir, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { classifyProject, type Classification } from '../core/classification/index.ts';
 import { assessProject, UnsupportedInputError, type AssessmentResult } from '../core/qra/assess.ts';
+import { buildReportHtml } from '../core/report/index.ts';
 import { ruleSetLabel, type RuleSet } from '../core/rules/types.ts';
 import type { Project } from '../core/project/types.ts';
 import { inputHash } from '../data/hash.ts';
@@ -238,7 +239,8 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 
 /**
  * `safedist assess <project.json> [--json] [--out DIR] [--lang zh-CN|en] [--rules file]`: classification,
- * individual and societal risk, contours, external safety distances and verdicts (spec/project-format.md).
+ * individual and societal risk, contours, external safety distances and verdicts (spec/project-format.md);
+ * `--out` also writes `report.html` in the `--lang` language (docs/report.md).
  */
 export async function assessCommand(args: readonly string[], io: CliIo): Promise<number> {
   const a = parseAssessArgs(args);
@@ -269,6 +271,12 @@ export async function assessCommand(args: readonly string[], io: CliIo): Promise
     await writeAtomically(
       join(a.out, 'contours.geojson'),
       `${JSON.stringify(contoursGeoJson(project, result))}\n`,
+    );
+    const issued = new Date().toISOString().slice(0, 10);
+    const report = { lang: a.lang, project, result, classification, rules, inputHash: hash, issued };
+    await writeAtomically(
+      join(a.out, 'report.html'),
+      buildReportHtml({ ...report, engineVersion: ENGINE_VERSION }),
     );
   }
   io.stdout(

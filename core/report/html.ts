@@ -185,7 +185,7 @@ export function buildReportHtml(input: ReportInput): string {
         <td class="num">${sig(u.sumQOverQ)}</td>
         <td>${u.majorHazard ? t.yes : t.no}</td>
         <td class="num">${sig(u.R)}</td>
-        <td>${u.grade ?? '—'}</td>
+        <td>${u.grade ? t.grade[u.grade] : '—'}</td>
         <td>${t.method[u.method]}</td>
       </tr>`,
   );
@@ -205,7 +205,7 @@ export function buildReportHtml(input: ReportInput): string {
       <table class="kv">
         <tbody>
           ${kv(t.field.alpha, `${sig(classification.alpha.value)} — ${classification.alpha.people} (${classification.alpha.estimated ? t.field.alphaEstimated : t.field.alphaEntered})`)}
-          ${classification.majorHazardGrade ? kv(t.field.worstGrade, `${classification.majorHazardGrade.grade} (${classification.majorHazardGrade.unit}, R = ${sig(classification.majorHazardGrade.R)})`) : html``}
+          ${classification.majorHazardGrade ? kv(t.field.worstGrade, `${t.grade[classification.majorHazardGrade.grade]} (${classification.majorHazardGrade.unit}, R = ${sig(classification.majorHazardGrade.R)})`) : html``}
         </tbody>
       </table>
       <h3>${t.sub.units}</h3>

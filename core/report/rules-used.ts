@@ -90,7 +90,7 @@ export function usedRuleValues(
     }
   if (classification.units.some((u) => u.majorHazard))
     for (const g of mh.grades)
-      rows.push(row(fill(t.rules.grade, { grade: g.grade }), sig(g.minR.value), g.minR));
+      rows.push(row(fill(t.rules.grade, { grade: t.grade[g.grade] }), sig(g.minR.value), g.minR));
 
   const v = rules.vulnerability;
   const effects = new Set<UserEffect>(
