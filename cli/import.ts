@@ -127,11 +127,15 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
           throw new UsageError(
             `import: '${a.out}' exists; use --into '${a.out}' to save this project as a new version of it`,
           );
-        ProjectStore.create(a.out, text, { action: 'import-json', summary: `imported ${file}` }).close();
+        ProjectStore.create(a.out, text, {
+          action: 'import-json',
+          summary: `imported ${file}`,
+          sourceName: file,
+        }).close();
       } else {
         const store = ProjectStore.open(a.into!);
         try {
-          store.save(text, { action: 'import-json', summary: `imported ${file}` });
+          store.save(text, { action: 'import-json', summary: `imported ${file}`, sourceName: file });
         } finally {
           store.close();
         }

@@ -33,6 +33,8 @@ export interface WriteOptions {
   ruleSet?: RuleSet;
   /** Library for substances not yet copied into the file. */
   library?: SubstanceSource;
+  /** The file the text was read from, named in validation errors; the project file when absent. */
+  sourceName?: string;
 }
 
 /** One audit-log entry. */
@@ -154,14 +156,11 @@ function configure(db: Database.Database): void {
  * checkpointed into the main file afterwards, so a crash at any moment leaves the previous or the new version.
  */
 export class ProjectStore {
-  private parsed: { text: string; project: Project; rules: RuleSet; substances: Map<string, Substance> };
-
   private constructor(
     readonly path: string,
     private readonly db: Database.Database,
-  ) {
-    this.parsed = this.readContent();
-  }
+    private parsed: Content,
+  ) {}
 
   /**
    * Opens a project file: checks the header (SQLite, SafeDist's application id, a schema version this build
@@ -185,9 +184,12 @@ export class ProjectStore {
         if (e instanceof StoreError) throw e;
         throw new StoreError(path, `corrupted or not a SafeDist project (${(e as Error).message})`);
       }
+      // Read and validate everything before the first write (WAL mode, migrations), so a file whose content
+      // is damaged is left exactly as it was.
+      const content = readContent(db, path);
       configure(db);
       migrate(db, version);
-      return new ProjectStore(path, db);
+      return new ProjectStore(path, db, content);
     } catch (e) {
       db.close();
       if (e instanceof StoreError) throw e;
@@ -208,7 +210,7 @@ export class ProjectStore {
       try {
         migrate(db, 0);
         db.pragma('foreign_keys = ON');
-        writeProject(db, temp, path, text, { action: 'create', ...options });
+        writeProject(db, temp, options.sourceName ?? path, text, { action: 'create', ...options });
       } finally {
         db.close();
       }
@@ -266,9 +268,9 @@ export class ProjectStore {
    */
   save(text: string, options: WriteOptions = {}): AuditEntry | undefined {
     if (text === this.parsed.text && !options.ruleSet) return undefined;
-    const entry = writeProject(this.db, this.path, this.path, text, options);
+    const entry = writeProject(this.db, this.path, options.sourceName ?? this.path, text, options);
     this.checkpoint();
-    this.parsed = this.readContent();
+    this.parsed = readContent(this.db, this.path);
     return entry;
   }
 
@@ -371,32 +373,41 @@ export class ProjectStore {
   private checkpoint(): void {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
+}
 
-  private readContent(): ProjectStore['parsed'] {
-    const row = this.db.prepare('SELECT json FROM project WHERE id = 1').get() as
+/** What a project file holds, validated. */
+interface Content {
+  text: string;
+  project: Project;
+  rules: RuleSet;
+  substances: Map<string, Substance>;
+}
+
+/**
+ * Reads and validates the project, its rule-set copy and substance copies. Uses only tables present since
+ * schema 1, so it runs before an older file is migrated.
+ */
+function readContent(db: Database.Database, path: string): Content {
+  try {
+    const row = db.prepare('SELECT json FROM project WHERE id = 1').get() as { json: string } | undefined;
+    if (!row) throw new StoreError(path, 'corrupted: the file holds no project');
+    const ruleRow = db.prepare('SELECT json FROM rule_set WHERE id = 1').get() as
       { json: string } | undefined;
-    if (!row) throw new StoreError(this.path, 'corrupted: the file holds no project');
-    const ruleRow = this.db.prepare('SELECT json FROM rule_set WHERE id = 1').get() as
-      { json: string } | undefined;
-    if (!ruleRow) throw new StoreError(this.path, 'corrupted: the file holds no rule set');
+    if (!ruleRow) throw new StoreError(path, 'corrupted: the file holds no rule set');
     const substances = new Map<string, Substance>();
-    try {
-      for (const s of this.db.prepare('SELECT id, json FROM substance').all() as {
-        id: string;
-        json: string;
-      }[])
-        substances.set(s.id, JSON.parse(s.json) as Substance);
-      const rules = parseRuleSet(JSON.parse(ruleRow.json), `${this.path} (rule set copy)`);
-      const project = parseProject(JSON.parse(row.json), {
-        fileName: this.path,
-        isKnownSubstance: (id) => substances.has(id),
-        ruleSet: rules,
-      });
-      return { text: row.json, project, rules, substances };
-    } catch (e) {
-      if (e instanceof ProjectError || e instanceof RuleSetError) throw new StoreError(this.path, e.message);
-      throw new StoreError(this.path, `corrupted: ${(e as Error).message}`);
-    }
+    for (const s of db.prepare('SELECT id, json FROM substance').all() as { id: string; json: string }[])
+      substances.set(s.id, JSON.parse(s.json) as Substance);
+    const rules = parseRuleSet(JSON.parse(ruleRow.json), `${path} (rule set copy)`);
+    const project = parseProject(JSON.parse(row.json), {
+      fileName: path,
+      isKnownSubstance: (id) => substances.has(id),
+      ruleSet: rules,
+    });
+    return { text: row.json, project, rules, substances };
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    if (e instanceof ProjectError || e instanceof RuleSetError) throw new StoreError(path, e.message);
+    throw new StoreError(path, `corrupted: ${(e as Error).message}`);
   }
 }
 
