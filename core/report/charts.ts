@@ -245,14 +245,10 @@ export function windRoseSvg(probabilities: readonly number[], labels: WindRoseLa
     return [cx + radius * Math.sin(a), cy - radius * Math.cos(a)];
   };
   const rings: Html[] = [];
+  const ticks: number[] = [];
   for (let v = step; v <= ringTop + 1e-12; v += step) {
     rings.push(html`<circle class="rose-ring" cx="${n2(cx)}" cy="${n2(cy)}" r="${n2(r(v))}" />`);
-    const [tx, ty] = at(r(v), 45);
-    rings.push(
-      html`<text class="rose-tick" x="${n2(tx + 2)}" y="${n2(ty)}"
-        >${Number((v * 100).toPrecision(3))} %</text
-      >`,
-    );
+    ticks.push(v);
   }
   const wedges = probabilities.map((p, k) => {
     const c = (k * 360) / n;
@@ -265,6 +261,12 @@ export function windRoseSvg(probabilities: readonly number[], labels: WindRoseLa
       data-probability="${p}"
       d="M${n2(cx)},${n2(cy)} L${n2(x1)},${n2(y1)} A${n2(r(p))},${n2(r(p))} 0 0 1 ${n2(x2)},${n2(y2)} Z"
     />`;
+  });
+  const tickLabels = ticks.map((v) => {
+    const [tx, ty] = at(r(v), 45);
+    return html`<text class="rose-tick" x="${n2(tx + 2)}" y="${n2(ty)}"
+      >${Number((v * 100).toPrecision(3))} %</text
+    >`;
   });
   const compass = (
     [
@@ -281,7 +283,7 @@ export function windRoseSvg(probabilities: readonly number[], labels: WindRoseLa
     ${join(rings)}
     <line class="rose-axis" x1="${n2(cx)}" y1="${n2(cy - rMax)}" x2="${n2(cx)}" y2="${n2(cy + rMax)}" />
     <line class="rose-axis" x1="${n2(cx - rMax)}" y1="${n2(cy)}" x2="${n2(cx + rMax)}" y2="${n2(cy)}" />
-    ${join(wedges)} ${join(compass)}
+    ${join(wedges)} ${join(tickLabels)} ${join(compass)}
   </svg>`;
 }
 

@@ -154,6 +154,7 @@ const en = {
     unacceptable: 'unacceptable',
   },
   confidence: { sure: 'sure', likely: 'likely', unsure: 'unsure' },
+  sumScope: { 'toxic-or-flammable-gas': 'toxic or flammable gases', 'all-substances': 'all substances' },
   grade: { 一级: 'grade 1', 二级: 'grade 2', 三级: 'grade 3', 四级: 'grade 4' },
   freqKind: { user: 'project', catalogue: 'catalogue', override: 'project override' },
   equipmentType: {
@@ -449,6 +450,7 @@ const zh: Strings = {
   },
   region: { acceptable: '可接受区', alarp: '尽可能降低区', unacceptable: '不可接受区' },
   confidence: { sure: '确定', likely: '较可靠', unsure: '待核实' },
+  sumScope: { 'toxic-or-flammable-gas': '有毒气体或易燃气体', 'all-substances': '全部物质' },
   grade: { 一级: '一级', 二级: '二级', 三级: '三级', 四级: '四级' },
   freqKind: { user: '项目输入', catalogue: '失效频率库', override: '项目修正' },
   equipmentType: {

@@ -62,7 +62,7 @@ export function usedRuleValues(
 
   const ms = rules.methodSelection;
   rows.push(row(t.rules.qraThreshold, sig(ms.qraThreshold.value), ms.qraThreshold));
-  rows.push(row(t.rules.sumScope, ms.sumScope.value, ms.sumScope));
+  rows.push(row(t.rules.sumScope, t.sumScope[ms.sumScope.value], ms.sumScope));
   rows.push(row(t.rules.wholeEnterprise, ms.wholeEnterprise.value ? t.yes : t.no, ms.wholeEnterprise));
   const mh = rules.majorHazard;
   rows.push(row(t.rules.identification, sig(mh.identificationThreshold.value), mh.identificationThreshold));

@@ -214,12 +214,16 @@ function gridLines(frame: MapFrame): Html {
   for (let v = Math.ceil(siteXAt(0) / step) * step; v <= siteXAt(frame.width); v += step) {
     const x = frame.x(v);
     out.push(html`<line class="map-grid" x1="${n2(x)}" y1="0" x2="${n2(x)}" y2="${n2(frame.height)}" />`);
-    out.push(html`<text class="map-tick" x="${n2(x + 2)}" y="${n2(frame.height - 4)}">${fmtCoord(v)}</text>`);
+    if (x > 110 && x < frame.width - 40)
+      out.push(
+        html`<text class="map-tick" x="${n2(x + 2)}" y="${n2(frame.height - 4)}">${fmtCoord(v)}</text>`,
+      );
   }
   for (let v = Math.ceil(siteYAt(frame.height) / step) * step; v <= siteYAt(0); v += step) {
     const y = frame.y(v);
     out.push(html`<line class="map-grid" x1="0" y1="${n2(y)}" x2="${frame.width}" y2="${n2(y)}" />`);
-    out.push(html`<text class="map-tick" x="3" y="${n2(y - 2)}">${fmtCoord(v)}</text>`);
+    if (y > 16 && y < frame.height - 50)
+      out.push(html`<text class="map-tick" x="3" y="${n2(y - 2)}">${fmtCoord(v)}</text>`);
   }
   return join(out);
 }

@@ -55,6 +55,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.nowrap, .nowrap { white-space: nowrap; }
 td.src { font-size: 7.5pt; color: #333; word-break: break-word; }
 td.desc { word-break: break-word; }
+td:first-child { white-space: nowrap; }
 tr.row-fail td { background: #fff7f6; }
 .ok, .fail, .warn-badge { display: inline-block; padding: 0 1.5mm; border-radius: 1mm; font-weight: 600; white-space: nowrap; }
 .ok { color: var(--ok); background: var(--ok-bg); }
@@ -87,6 +88,7 @@ svg.chart { display: block; font-family: inherit; }
 .grid-major { stroke: #b8bec7; stroke-width: 0.6; }
 .grid-minor { stroke: #e3e6ea; stroke-width: 0.5; }
 .tick, .map-tick, .rose-tick { font-size: 10px; fill: #444; }
+.rose-tick, .map-tick { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .axis-label { font-size: 12px; fill: #222; }
 .region-label { font-size: 11px; fill: #333; font-weight: 600; }
 .fn-unacceptable { fill: #f8d3cf; }
