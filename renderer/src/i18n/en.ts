@@ -1,3 +1,4 @@
+import { editorEn } from '../site-editor/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -111,4 +112,5 @@ export const en: Messages = {
     loading: 'Loading…',
     error: 'Error: {{message}}',
   },
+  ...editorEn,
 };

@@ -1,3 +1,5 @@
+import { editorZhCN } from '../site-editor/messages.zh-CN.ts';
+
 /** Simplified Chinese, the default language. en.ts must have the same keys (checked by its type). */
 export const zhCN = {
   app: {
@@ -109,6 +111,7 @@ export const zhCN = {
     loading: '加载中…',
     error: '出错：{{message}}',
   },
+  ...editorZhCN,
 };
 
 /** The shape every language must provide: zh-CN's keys with string values. */

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshotPath, startApp, type E2eApp } from './harness.ts';
+
+/**
+ * The site editor in a browser against the web-mode server: load the demo enterprise, draw a protection
+ * target, enter quantities with units and see their SI values, see an invalid entry kept with its message,
+ * undo and redo, edit the wind rose, switch to English. Screenshots go to test-output/e2e/ for a person.
+ */
+let app: E2eApp;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  app = await startApp();
+  context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.setDefaultTimeout(5_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await app?.close();
+});
+
+/** A point of the map at fractions of its width and height, in page pixels. */
+async function mapPoint(fx: number, fy: number): Promise<[number, number]> {
+  const box = await page.getByTestId('site-map').boundingBox();
+  if (!box) throw new Error('the map is not on screen');
+  return [box.x + box.width * fx, box.y + box.height * fy];
+}
+
+describe('site editor (web mode)', () => {
+  it('opens empty, loads the demo enterprise and draws it on the map', async () => {
+    await page.goto(`${app.server.url}site`);
+    await page.getByText('尚未打开项目').waitFor();
+    await page.getByTestId('load-demo').click();
+    await page.getByTestId('shape-installations-CL-01').waitFor();
+    expect(await page.getByTestId('list-installations').innerText()).toContain('液氯储罐区');
+    expect(await page.getByTestId('issue-count').innerText()).toBe('输入完整');
+    expect(await page.getByTestId('scale-bar').textContent()).toMatch(/\d+ m/);
+    await page.getByTestId('north-arrow').getByText('北').waitFor();
+    await page.screenshot({ path: screenshotPath('10-site-editor-demo-zh-CN') });
+  });
+
+  it('measures a distance on the map', async () => {
+    await page.getByTestId('tool-measure').click();
+    const [x0, y0] = await mapPoint(0.2, 0.8);
+    const [x1, y1] = await mapPoint(0.5, 0.8);
+    await page.mouse.click(x0, y0);
+    await page.mouse.click(x1, y1);
+    expect(await page.getByTestId('measure-result').innerText()).toMatch(/^距离 [\d.]+ m（1 段）$/);
+    await page.keyboard.press('Escape');
+  });
+
+  it('draws a protection target polygon and asks for its class and population', async () => {
+    await page.getByTestId('tool-target').click();
+    for (const [fx, fy] of [
+      [0.12, 0.7],
+      [0.22, 0.7],
+      [0.22, 0.85],
+      [0.12, 0.85],
+    ] as const) {
+      const [x, y] = await mapPoint(fx, fy);
+      await page.mouse.click(x, y);
+    }
+    await page.keyboard.press('Enter');
+    const form = page.getByTestId('target-form');
+    await form.waitFor();
+    await page.getByTestId('shape-targets-T-1').waitFor();
+    expect(await page.getByTestId('field-category').innerText()).toContain('必填');
+    await page.getByLabel('防护目标类别').selectOption('high-sensitivity');
+    await page.getByLabel('名称').fill('新建幼儿园');
+    await page.getByLabel('白天人数').fill('120');
+    await page.getByLabel('夜间人数').fill('0');
+    expect(await page.getByTestId('field-category').innerText()).not.toContain('必填');
+    await page.screenshot({ path: screenshotPath('11-site-editor-target-zh-CN') });
+  });
+
+  it('reads unit strings into SI, keeps an invalid entry with its message, and undoes and redoes', async () => {
+    await page.getByText('返回列表').click();
+    await page.getByTestId('list-installations').getByText('NH3-01').click();
+    const inventory = page.getByTestId('field-inventory');
+    await inventory.getByRole('textbox').fill('20 t');
+    expect(await inventory.innerText()).toContain('SI：20000 kg');
+    const temperature = page.getByTestId('field-temperature');
+    await temperature.getByRole('textbox').fill('-33 degC');
+    expect(await temperature.innerText()).toContain('SI：240.15 K');
+    const pressure = page.getByTestId('field-pressure');
+    await pressure.getByRole('textbox').fill('6 barg');
+    expect(await pressure.innerText()).toContain('SI：701325 Pa');
+
+    await inventory.getByRole('textbox').fill('20 tt');
+    expect(await inventory.getByRole('textbox').inputValue()).toBe('20 tt');
+    expect(await inventory.getByRole('alert').innerText()).toContain('无法识别“20 tt”');
+    expect(await page.getByTestId('issue-count').innerText()).toBe('1 处待修正');
+    await page.screenshot({ path: screenshotPath('12-site-editor-installation-invalid-zh-CN') });
+
+    await page.keyboard.press('Control+Z');
+    expect(await inventory.getByRole('textbox').inputValue()).toBe('20 t');
+    await page.keyboard.press('Control+Z');
+    expect(await pressure.getByRole('textbox').inputValue()).toBe('7.3 bar');
+    await page.keyboard.press('Control+Y');
+    expect(await pressure.getByRole('textbox').inputValue()).toBe('6 barg');
+    await page.keyboard.press('Control+Shift+Z');
+    expect(await inventory.getByRole('textbox').inputValue()).toBe('20 tt');
+    await page.keyboard.press('Control+Z');
+    expect(await page.getByTestId('doc-state').innerText()).toBe('已修改，未保存');
+  });
+
+  it('edits the wind rose with a live sum check', async () => {
+    await page.getByRole('tab', { name: '气象' }).click();
+    await page.getByTestId('wind-rose-chart').waitFor();
+    expect(await page.getByTestId('rose-sum').innerText()).toBe('合计 1 ✓');
+    await page.getByTestId('rose-table').getByRole('textbox').first().fill('16 %');
+    expect(await page.getByTestId('rose-sum').innerText()).toBe('概率之和应为 1，当前为 1.1');
+    await page.getByTestId('wind-rose-chart').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('13-site-editor-weather-zh-CN') });
+  });
+
+  it('switches to English', async () => {
+    await page.getByTestId('language').selectOption('en');
+    await page.getByRole('tab', { name: 'Weather' }).waitFor();
+    expect(await page.getByTestId('rose-sum').innerText()).toBe(
+      'Probabilities must sum to 1; they sum to 1.1',
+    );
+    // The selection survives the tab switch: NH3-01's form is back.
+    await page.getByRole('tab', { name: 'Objects' }).click();
+    expect(await page.getByTestId('field-temperature').innerText()).toContain('SI: 240.15 K');
+    await page.screenshot({ path: screenshotPath('14-site-editor-installation-en') });
+  });
+
+  it('logged no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
