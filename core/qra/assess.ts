@@ -2,7 +2,7 @@ import type { Installation, PopulationArea, Project } from '../project/types.ts'
 import type { RuleSet, TargetCategory } from '../rules/types.ts';
 import { TARGET_CATEGORIES, INSTALLATION_STATUSES } from '../rules/types.ts';
 import type { RiskEvent, WindStatistics } from '../risk/events.ts';
-import { gridCoveringEvents, type GridSpec } from '../risk/grid.ts';
+import { gridForRiskLevel, type GridSpec } from '../risk/grid.ts';
 import { individualRiskLayers, sumLayers } from '../risk/individual-grid.ts';
 import { individualRiskAt, type Contribution } from '../risk/individual.ts';
 import { riskContours } from '../risk/contours.ts';
@@ -25,6 +25,9 @@ import {
   type PopulationPoint,
 } from '../risk/societal.ts';
 import { userScenarioEvents } from './user-scenarios.ts';
+import { locCasesForInstallation, releaseSourceTerm, SourceTermError } from './loc/index.ts';
+import { outcomeEvents } from './outcomes/events.ts';
+import type { Substance } from '../substance/index.ts';
 
 /** Work the engine cannot do yet for a project, reported instead of a silently partial result. */
 export class UnsupportedInputError extends Error {
@@ -49,7 +52,14 @@ export interface ContributorOut {
 export interface AssessmentResult {
   ruleSet: { id: string; version: number };
   probes: { id: string; x: number; y: number; individualRisk: number; contributors: ContributorOut[] }[];
-  contours: { level: number; polygons: number[][][]; multiPolygon: number[][][][]; maxDistance: number }[];
+  contours: {
+    level: number;
+    polygons: number[][][];
+    multiPolygon: number[][][][];
+    /** True when the grid edge cuts this contour (levels below the lowest criterion only). */
+    clipped: boolean;
+    maxDistance: number;
+  }[];
   externalSafetyDistance: {
     installationStatus: Status;
     targetClass: TargetCategory;
@@ -100,19 +110,50 @@ function contributorsOut(list: readonly Contribution[]): ContributorOut[] {
   }));
 }
 
-/** Every event of the project. Installations with equipment need the LOC generator (not yet available). */
-export function projectEvents(project: Project, rules: RuleSet): RiskEvent[] {
+/** What the engine needs beside the project: the substance facts of an id (the library, or the project's own). */
+export type SubstanceLookup = (id: string) => Substance | undefined;
+
+/**
+ * Every event of the project: for each installation its equipment's loss-of-containment cases (the rule
+ * set's catalogue, `settings.locCatalogue`), their source terms, event trees and effect footprints per
+ * weather class (core/qra/loc, core/qra/outcomes), plus its user-defined scenarios.
+ * @throws UnsupportedInputError naming the installation field when a case cannot be modelled
+ */
+export function projectEvents(project: Project, rules: RuleSet, substanceOf: SubstanceLookup): RiskEvent[] {
   const events: RiskEvent[] = [];
+  const ambient = project.weather.ambient;
+  const weatherClasses = project.weather.classes;
   project.installations.forEach((inst, i) => {
     if (inst.equipment.length > 0) {
-      throw new UnsupportedInputError(
-        `installations[${i}].equipment`,
-        `scenario generation from equipment (LOC catalogue) is not available in this version; ` +
-          `describe installation '${inst.id}' with user-defined scenarios instead`,
-      );
+      const substance = substanceOf(inst.substance);
+      if (!substance) {
+        throw new UnsupportedInputError(
+          `installations[${i}].substance`,
+          `unknown substance '${inst.substance}'`,
+        );
+      }
+      try {
+        for (const lossCase of locCasesForInstallation(inst, rules, project.settings.locCatalogue)) {
+          const release = releaseSourceTerm(lossCase, inst, substance, ambient, rules);
+          events.push(
+            ...outcomeEvents(release, substance, weatherClasses, ambient, rules, {
+              installationId: inst.id,
+              position: inst.position,
+              cellSize: project.settings.cellSize,
+              thermalCertainDeathFlux: project.settings.thermalCertainDeathFlux,
+            }),
+          );
+        }
+      } catch (e) {
+        if (e instanceof SourceTermError || e instanceof RangeError) {
+          throw new UnsupportedInputError(`installations[${i}]`, `installation '${inst.id}': ${e.message}`);
+        }
+        throw e;
+      }
     }
-    for (const s of inst.scenarios)
-      events.push(...userScenarioEvents(inst, s, project.weather.classes, rules.vulnerability));
+    for (const s of inst.scenarios) {
+      events.push(...userScenarioEvents(inst, s, weatherClasses, rules.vulnerability));
+    }
   });
   return events;
 }
@@ -162,22 +203,27 @@ export interface AssessOptions {
 export function assessProject(
   project: Project,
   rules: RuleSet,
+  substanceOf: SubstanceLookup,
   options: AssessOptions = {},
 ): AssessmentResult & { layers: Map<string, Float64Array> } {
-  const events = projectEvents(project, rules);
+  const events = projectEvents(project, rules, substanceOf);
   const wind = windStatistics(project);
   const cell = project.settings.cellSize;
-  const grid = gridCoveringEvents(events, cell);
-  const layers = individualRiskLayers(events, wind, grid, options.onProgress);
-  const total = sumLayers(layers, grid.nx * grid.ny);
-
   const statusById = new Map(project.installations.map((i) => [i.id, i.status as Status]));
   const statusOf = (id: string): Status => statusById.get(id) ?? 'existing';
   const anyNew = project.installations.some((i) => i.status === 'new');
   const threshold = (category: string, status: Status) =>
     rules.individualRisk[category as TargetCategory][status].value;
-
   const thresholdLevels = TARGET_CATEGORIES.flatMap((c) => INSTALLATION_STATUSES.map((s) => threshold(c, s)));
+  const grid = gridForRiskLevel(
+    events,
+    (x, y) => individualRiskAt(events, wind, x, y).risk,
+    cell,
+    Math.min(...thresholdLevels),
+  );
+  const layers = individualRiskLayers(events, wind, grid, options.onProgress);
+  const total = sumLayers(layers, grid.nx * grid.ny);
+
   const levels = [
     ...new Set([...rules.contours.levels.map((l) => l.value as number), ...thresholdLevels]),
   ].sort((a, b) => b - a);
@@ -186,6 +232,7 @@ export function assessProject(
     level: c.level,
     polygons: c.polygons.flat(),
     multiPolygon: c.polygons,
+    clipped: c.clipped,
     maxDistance: contourReach(c, shapes).distance,
   }));
   const reachAt = new Map(contours.map((c) => [c.level, c.maxDistance]));

@@ -6,6 +6,11 @@ export interface RiskContour {
   level: number;
   /** GeoJSON-style MultiPolygon coordinates in site metres. */
   polygons: number[][][][];
+  /**
+   * True when the risk reaches this level on the grid's border, so the contour is cut by the grid edge and
+   * its true extent is larger than drawn (only for levels below the one the grid was sized for).
+   */
+  clipped: boolean;
 }
 
 /**
@@ -24,8 +29,16 @@ export function riskContours(values: Float64Array, grid: GridSpec, levels: reado
   ];
   const byLevel = new Map(generator(Array.from(values)).map((mp) => [mp.value, mp]));
   // d3-contour sorts its thresholds; answer in the order the levels were asked for.
+  let borderMax = 0;
+  for (let i = 0; i < grid.nx; i++) {
+    borderMax = Math.max(borderMax, values[i]!, values[(grid.ny - 1) * grid.nx + i]!);
+  }
+  for (let j = 0; j < grid.ny; j++) {
+    borderMax = Math.max(borderMax, values[j * grid.nx]!, values[j * grid.nx + grid.nx - 1]!);
+  }
   return levels.map((level) => ({
     level,
     polygons: (byLevel.get(level)?.coordinates ?? []).map((poly) => poly.map((ring) => ring.map(toSite))),
+    clipped: borderMax >= level,
   }));
 }

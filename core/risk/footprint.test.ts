@@ -130,7 +130,20 @@ describe('tabulated footprints', () => {
       5000,
       { radialStep: 5, halfAngleAt: (r) => (r <= 8 * sigma ? Math.PI : Math.asin((8 * sigma) / r)) },
     );
-    const r = 2000;
-    expect(2 * tab.halfAngleIntegral(r, Math.PI)).toBeCloseTo((sigma * Math.sqrt(2 * Math.PI)) / r, 6);
+    // 2000 m lies on the uniform rows (Δr = 5 m up to 2500 m); 4321 m on the geometric ones.
+    for (const r of [2000, 4321]) {
+      expect(2 * tab.halfAngleIntegral(r, Math.PI)).toBeCloseTo((sigma * Math.sqrt(2 * Math.PI)) / r, 6);
+    }
+    expect(tab.supportHalfAngle?.(4000)).toBeCloseTo(Math.asin(80 / 4000), 14);
+  });
+
+  it('skips a sector that cannot reach the point, and only then', () => {
+    const tab = tabulatedWindFrameFootprint((a, c) => (a > 0 && Math.abs(c) < 10 ? 1 : 0), 1000, {
+      radialStep: 5,
+      halfAngleAt: (r) => (r <= 10 ? Math.PI : Math.asin(10 / r)),
+    });
+    const width = Math.PI / 6;
+    expect(sectorMeanLethality(tab, 500, width / 2 + Math.asin(10 / 500) + 1e-6, width)).toBe(0);
+    expect(sectorMeanLethality(tab, 500, width / 2, width)).toBeGreaterThan(0);
   });
 });

@@ -1,3 +1,5 @@
+import { wrapAngle } from './geometry.ts';
+
 /**
  * Lethality footprints in the wind frame. A footprint gives the probability of death of a person at distance
  * r from the source and at angle α from the downwind axis (radians, either side: every footprint SafeDist
@@ -16,6 +18,11 @@ export interface Footprint {
   lethality(r: number, alpha: number): number;
   /** G(r, t) = ∫₀ᵗ L(r, α) dα for t in [0, π], rad. */
   halfAngleIntegral(r: number, t: number): number;
+  /**
+   * Optional: a half-angle (rad) beyond which the lethality is zero at distance r, so the engine can skip
+   * wind sectors that cannot reach a point. Absent means π (no bound).
+   */
+  supportHalfAngle?(r: number): number;
 }
 
 /** ∫ from −π to a of L dα written as F(a) = sign(a)·G(|a|) shifted, extended periodically to any real a. */
@@ -36,6 +43,7 @@ function periodicPrimitive(fp: Footprint, r: number, a: number): number {
 export function sectorMeanLethality(fp: Footprint, r: number, beta: number, width: number): number {
   if (r > fp.reach) return 0;
   if (fp.radial) return fp.lethality(r, 0);
+  if (fp.supportHalfAngle && Math.abs(wrapAngle(beta)) > fp.supportHalfAngle(r) + width / 2) return 0;
   const integral = periodicPrimitive(fp, r, beta + width / 2) - periodicPrimitive(fp, r, beta - width / 2);
   return integral / width;
 }
@@ -228,8 +236,13 @@ export function radialProfileFootprint(radii: Float64Array, lethality: Float64Ar
 }
 
 export interface TabulationOptions {
-  /** Spacing of the tabulated radii, m (half a grid cell resolves the grid). */
+  /** Spacing of the tabulated radii near the source, m (half a grid cell resolves the grid). */
   radialStep: number;
+  /**
+   * Beyond radialStep / relativeRadialStep the radii grow geometrically by this fraction, so a footprint
+   * tens of kilometres long keeps a relative resolution of that size; default 0.002 (0.2 %).
+   */
+  relativeRadialStep?: number;
   /** Half-angle (rad, ≤ π) beyond which the lethality is zero at radius r; π when not given. */
   halfAngleAt?: (r: number) => number;
   /** Angular nodes per radius between 0 and the half-angle; default 64. */
@@ -237,11 +250,12 @@ export interface TabulationOptions {
 }
 
 /**
- * A directional footprint from a wind-frame lethality function, tabulated once when built: at radii
- * 0, Δr, 2Δr … reach, the lethality at `angularNodes` + 1 angles from the wind axis to the half-angle bound
- * and its running integral G (trapezoid rule). G(r, t) is then read by linear interpolation in angle and in
- * radius, so the engine's per-cell cost does not depend on the model. Exact lethality values (`lethality`)
- * come from the function itself.
+ * A directional footprint from a wind-frame lethality function. Its half-angle integral is tabulated on
+ * first use: at radii 0, Δr, 2Δr … and, beyond Δr/ε, radii growing by the factor 1 + ε up to the reach,
+ * the lethality at `angularNodes` + 1 angles from the wind axis to the half-angle bound and its running
+ * integral G (trapezoid rule). G(r, t) is then read by linear interpolation in angle and in radius, so the
+ * engine's per-cell cost does not depend on the model. Exact lethality values (`lethality`) come from the
+ * function itself (societal risk uses only those, so its footprints never build a table).
  * @param lethalityAt lethality (0–1) at (along, across), m; even in `across`
  * @param reach distance beyond which the lethality is zero, m
  */
@@ -252,47 +266,72 @@ export function tabulatedWindFrameFootprint(
 ): Footprint {
   const step = options.radialStep;
   if (!(step > 0)) throw new RangeError(`radialStep must be > 0 m, got ${step}`);
+  const relative = options.relativeRadialStep ?? 0.002;
+  if (!(relative > 0)) throw new RangeError(`relativeRadialStep must be > 0, got ${relative}`);
   const k = options.angularNodes ?? 64;
-  const rows = Math.max(1, Math.ceil(reach / step)) + 1;
-  const theta = new Float64Array(rows);
-  const cumulative = new Float64Array(rows * (k + 1));
-  for (let i = 0; i < rows; i++) {
-    const r = Math.min(i * step, reach);
-    const bound = Math.min(Math.PI, Math.max(0, options.halfAngleAt ? options.halfAngleAt(r) : Math.PI));
-    theta[i] = bound;
-    const h = bound / k;
-    let previous = lethalityAt(r, 0);
-    let sum = 0;
-    cumulative[i * (k + 1)] = 0;
-    for (let j = 1; j <= k; j++) {
-      const a = j * h;
-      const value = lethalityAt(r * Math.cos(a), r * Math.sin(a));
-      sum += (h * (previous + value)) / 2;
-      cumulative[i * (k + 1) + j] = sum;
-      previous = value;
+  // Uniform rows up to rGeometric, then geometric rows: row(r) is computed in O(1) both ways.
+  const rGeometric = step / relative;
+  const uniformRows = Math.floor(Math.min(reach, rGeometric) / step) + 1;
+  const logRatio = Math.log1p(relative);
+  const geometricRows = reach > rGeometric ? Math.ceil(Math.log(reach / rGeometric) / logRatio) : 0;
+  const rows = uniformRows + geometricRows + 1;
+  const radiusOf = (i: number): number =>
+    Math.min(reach, i < uniformRows ? i * step : rGeometric * Math.exp((i - uniformRows + 1) * logRatio));
+  const rowOf = (r: number): number =>
+    r < (uniformRows - 1) * step || reach <= rGeometric
+      ? r / step
+      : uniformRows - 1 + Math.log(r / rGeometric) / logRatio;
+  const bound = (r: number) =>
+    Math.min(Math.PI, Math.max(0, options.halfAngleAt ? options.halfAngleAt(r) : Math.PI));
+
+  let table: { theta: Float64Array; cumulative: Float64Array; radii: Float64Array } | undefined;
+  const build = () => {
+    const theta = new Float64Array(rows);
+    const radii = new Float64Array(rows);
+    const cumulative = new Float64Array(rows * (k + 1));
+    for (let i = 0; i < rows; i++) {
+      const r = radiusOf(i);
+      radii[i] = r;
+      const b = bound(r);
+      theta[i] = b;
+      const h = b / k;
+      let previous = lethalityAt(r, 0);
+      let sum = 0;
+      for (let j = 1; j <= k; j++) {
+        const a = j * h;
+        const value = lethalityAt(r * Math.cos(a), r * Math.sin(a));
+        sum += (h * (previous + value)) / 2;
+        cumulative[i * (k + 1) + j] = sum;
+        previous = value;
+      }
     }
-  }
-  const rowIntegral = (i: number, t: number): number => {
-    const bound = theta[i]!;
+    return { theta, cumulative, radii };
+  };
+  const rowIntegral = (t: NonNullable<typeof table>, i: number, angle: number): number => {
+    const b = t.theta[i]!;
     const base = i * (k + 1);
-    if (bound === 0) return 0;
-    if (t >= bound) return cumulative[base + k]!;
-    const x = (t / bound) * k;
+    if (b === 0) return 0;
+    if (angle >= b) return t.cumulative[base + k]!;
+    const x = (angle / b) * k;
     const j = Math.floor(x);
     const w = x - j;
-    return cumulative[base + j]! + w * (cumulative[base + j + 1]! - cumulative[base + j]!);
+    return t.cumulative[base + j]! + w * (t.cumulative[base + j + 1]! - t.cumulative[base + j]!);
   };
   return {
     reach,
     radial: false,
     lethality: (r, alpha) => (r > reach ? 0 : lethalityAt(r * Math.cos(alpha), r * Math.sin(alpha))),
-    halfAngleIntegral(r, t) {
-      if (r > reach || t <= 0) return 0;
-      const x = r / step;
-      const i = Math.min(rows - 1, Math.floor(x));
-      if (i >= rows - 1) return rowIntegral(rows - 1, t);
-      const w = x - i;
-      return (1 - w) * rowIntegral(i, t) + w * rowIntegral(i + 1, t);
+    supportHalfAngle: (r) => (r > reach ? 0 : bound(r)),
+    halfAngleIntegral(r, angle) {
+      if (r > reach || angle <= 0) return 0;
+      table ??= build();
+      const x = Math.min(rows - 1, rowOf(r));
+      const i = Math.floor(x);
+      if (i >= rows - 1) return rowIntegral(table, rows - 1, angle);
+      const r0 = table.radii[i]!;
+      const r1 = table.radii[i + 1]!;
+      const w = r1 > r0 ? (r - r0) / (r1 - r0) : 0;
+      return (1 - w) * rowIntegral(table, i, angle) + w * rowIntegral(table, i + 1, angle);
     },
   };
 }

@@ -93,6 +93,7 @@ describe('contour reach', () => {
   it('measures from the nearest installation outline', () => {
     const contour = {
       level: 1e-6,
+      clipped: false,
       polygons: [
         [
           [

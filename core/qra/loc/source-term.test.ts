@@ -275,6 +275,32 @@ describe('liquefied gas under pressure (chlorine, 7 bar, 20 °C)', () => {
 });
 
 describe('pools', () => {
+  it('a pool fed by a continuous release evaporates no faster than it is fed (mass balance)', () => {
+    const pool = {
+      mass: 200_000 as Kilograms,
+      area: si.squareMetres(20_000),
+      diameter: si.metres(Math.sqrt(80_000 / Math.PI)),
+      temperature: si.kelvin(288.15),
+      evaporation: {
+        model: 'mackay-matsugu' as const,
+        vapourPressure: si.pascals(50_000),
+        molarMass: si.kilogramsPerMole(0.066),
+        vapourPressureExtrapolated: false,
+      },
+    };
+    const unfed = poolEvaporation(pool, 5 as MetresPerSecond, si.seconds(1800));
+    expect(unfed.evaporationRate).toBeGreaterThan(100);
+    const fed = poolEvaporation(
+      pool,
+      5 as MetresPerSecond,
+      si.seconds(1800),
+      undefined,
+      si.kilogramsPerSecond(100),
+    );
+    expect(fed.evaporationRate).toBe(100);
+    expect(fed.evaporationDuration).toBe(1800);
+  });
+
   it('a small boiling pool is gone before the cap: t = (m/(A·c))², all of it evaporates', () => {
     const pool = {
       mass: 10 as Kilograms,

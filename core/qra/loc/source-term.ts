@@ -395,14 +395,19 @@ function makeContext(
  * - non-boiling pool (Mackay–Matsugu, core/pool mackayMatsuguEvaporation): constant rate at `windSpeed`,
  *   lasting min(m/rate, maxDuration).
  * The outcome builder can call this per weather class: only the Mackay–Matsugu rate depends on the wind.
+ * A pool fed by a continuous release cannot evaporate faster than it is fed: it stops growing where the
+ * evaporation equals the inflow (mass balance), so the rate is capped at `inflowRate` when one is given.
  * @param maxDuration longest evaporation modelled, s (the rule set's maximum continuous duration)
+ * @param inflowRate rate at which a continuous release feeds the pool, kg/s
  */
 export function poolEvaporation(
   pool: Pick<PoolSource, 'mass' | 'area' | 'diameter' | 'temperature' | 'evaporation'>,
   windSpeed: MetresPerSecond,
   maxDuration: Seconds,
   schmidtNumber?: number,
+  inflowRate?: KilogramsPerSecond,
 ): Pick<PoolSource, 'evaporationRate' | 'evaporationDuration' | 'evaporatedMass' | 'windSpeed'> {
+  const fed = (rate: number): number => (inflowRate !== undefined ? Math.min(rate, inflowRate) : rate);
   const ev = pool.evaporation;
   if (ev.model === 'boiling-ground-conduction') {
     const perRootSecond = boilingPoolEvaporation({
@@ -415,7 +420,11 @@ export function poolEvaporation(
     }).evaporatedMassPerArea;
     const lifetime = (pool.mass / (pool.area * perRootSecond)) ** 2;
     const duration = Math.min(lifetime, maxDuration);
-    const evaporated = Math.min(pool.mass, pool.area * perRootSecond * Math.sqrt(duration));
+    const evaporated = Math.min(
+      pool.mass,
+      pool.area * perRootSecond * Math.sqrt(duration),
+      fed(Infinity) * duration,
+    );
     return {
       evaporationRate: (evaporated / duration) as KilogramsPerSecond,
       evaporationDuration: duration as Seconds,
@@ -423,7 +432,7 @@ export function poolEvaporation(
       windSpeed,
     };
   }
-  const rate = mackayMatsuguEvaporation({
+  const unfed = mackayMatsuguEvaporation({
     poolDiameter: pool.diameter,
     windSpeed,
     vaporPressure: ev.vapourPressure,
@@ -431,6 +440,7 @@ export function poolEvaporation(
     liquidTemperature: pool.temperature,
     ...(schmidtNumber === undefined ? {} : { schmidtNumber }),
   }).evaporationRate;
+  const rate = fed(unfed) as KilogramsPerSecond;
   const duration = rate > 0 ? Math.min(pool.mass / rate, maxDuration) : maxDuration;
   return {
     evaporationRate: rate,
@@ -440,7 +450,13 @@ export function poolEvaporation(
   };
 }
 
-function buildPool(mass: Kilograms, into: LocCase['into'], ctx: Context, notes: string[]): PoolSource {
+function buildPool(
+  mass: Kilograms,
+  into: LocCase['into'],
+  ctx: Context,
+  notes: string[],
+  inflowRate?: KilogramsPerSecond,
+): PoolSource {
   const { installation, equipment, props, ambient, options, rules } = ctx;
   const rho = props.need('liquidDensity', 'the pool volume');
   const boilingPoint = ctx.boilingPoint!;
@@ -517,6 +533,7 @@ function buildPool(mass: Kilograms, into: LocCase['into'], ctx: Context, notes: 
       windSpeed,
       rules.locCatalogue.maxContinuousDuration.value,
       options.schmidtNumber,
+      inflowRate,
     ),
   };
 }
@@ -688,7 +705,10 @@ export function releaseSourceTerm(
   const airborneRate = (rate * airborneFraction) as KilogramsPerSecond;
   const airborne = (airborneRate * duration) as Kilograms;
   const rainout = (released - airborne) as Kilograms;
-  const pool = rainout > 0 ? buildPool(rainout, lossCase.into, ctx, notes) : undefined;
+  const pool =
+    rainout > 0
+      ? buildPool(rainout, lossCase.into, ctx, notes, (rate - airborneRate) as KilogramsPerSecond)
+      : undefined;
   const jet =
     ctx.isGas && lossCase.into === 'atmosphere' && installation.pressure > ambient.pressure
       ? expandedJet(

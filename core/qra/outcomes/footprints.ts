@@ -4,7 +4,7 @@ import { tntEquivalentMass } from '../../explosion/tnt.ts';
 import { thresholdExtent } from '../../dispersion/numeric.ts';
 import { fireball, fireballHeatFlux } from '../../fire/fireball.ts';
 import { jetFire, jetFireHeatFlux, placeJetFire } from '../../fire/jet.ts';
-import { poolFire, poolFireHeatFluxDownwind } from '../../fire/pool.ts';
+import { burningRateBurgess, poolFire, poolFireHeatFluxDownwind } from '../../fire/pool.ts';
 import type { Atmosphere } from '../../fire/transmissivity.ts';
 import type { Footprint } from '../../risk/footprint.ts';
 import { radialProfileFootprint, tabulatedWindFrameFootprint } from '../../risk/footprint.ts';
@@ -355,7 +355,7 @@ export function ambientAtmosphere(ambient: OutcomeAmbient): Atmosphere {
 
 /**
  * Pool-fire footprints: YB solid-flame pool fire (core/fire/pool.ts) of the release's pool, burning rate of
- * Babrauskas from the substance, exposure min(pool duration, 20 s). Radial: the flame is taken upright in
+ * Babrauskas from the substance (Burgess where the library has no Babrauskas data), exposure min(pool duration, 20 s). Radial: the flame is taken upright in
  * still air (Thomas still-air length, no tilt), so the footprint does not turn with the wind — the tilt
  * that lengthens the downwind reach is ignored for the risk footprint (docs/method-outcomes.md).
  */
@@ -368,12 +368,10 @@ export function poolFireFootprints(
 ): OutcomeFootprints & { certainDeathRadius: number } {
   const pool = release.pool;
   if (!pool) throw new RangeError(`release '${release.id}': a pool fire needs a pool`);
-  const rate = required(substance, 'poolBurningRate');
   const fire = poolFire({
     poolDiameter: pool.diameter,
     heatOfCombustion: required(substance, 'heatOfCombustion'),
-    maxBurningRate: rate.maxBurningRate,
-    ...(rate.kBeta !== undefined ? { kBeta: rate.kBeta } : { burningRate: rate.maxBurningRate }),
+    ...poolBurningRateOf(substance, ambient),
     airDensity: airDensity(ambient),
   });
   const atmosphere = ambientAtmosphere(ambient);
@@ -386,6 +384,30 @@ export function poolFireFootprints(
     rules,
     res,
   );
+}
+
+/**
+ * The burning rate of a pool of the substance: Babrauskas (YB eq. 6.66) from the library's tabulated
+ * m″∞ and kβ where the substance has them, otherwise Burgess's estimate from the fuel's properties
+ * (YB eq. 6.67: m″ = 0.001·ΔHc/(ΔHv + cp·(Tb − Ta))), e.g. for liquefied ammonia.
+ */
+function poolBurningRateOf(substance: Substance, ambient: OutcomeAmbient) {
+  const rate = substance.poolBurningRate;
+  if (rate) {
+    return {
+      maxBurningRate: rate.maxBurningRate,
+      ...(rate.kBeta !== undefined ? { kBeta: rate.kBeta } : { burningRate: rate.maxBurningRate }),
+    };
+  }
+  return {
+    burningRate: burningRateBurgess(
+      required(substance, 'heatOfCombustion'),
+      required(substance, 'heatOfVaporization'),
+      required(substance, 'liquidHeatCapacity'),
+      required(substance, 'normalBoilingPoint'),
+      ambient.temperature,
+    ),
+  };
 }
 
 /**
