@@ -168,16 +168,6 @@ describe('safedist assess on analytic projects', () => {
     expect(Math.abs(lat - 32.05)).toBeLessThan(0.01);
   });
 
-  it('refuses equipment-based installations with a message naming the field, instead of a partial result', async () => {
-    const p = project();
-    (p.installations[0] as { equipment: unknown[] }).equipment = [
-      { type: 'pressure-vessel', volume: '25 m^3', fill: 0.8 },
-    ];
-    const r = await runCli(['assess', 'p.json'], { 'p.json': JSON.stringify(p) });
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/installations\[0\]\.equipment: scenario generation from equipment/);
-  });
-
   it('names the field of a bad project', async () => {
     const p = project();
     (p.weather.classes[0] as { probability: number }).probability = 0.5;
