@@ -82,9 +82,38 @@ describe('site editor (web mode)', () => {
     await page.screenshot({ path: screenshotPath('11-site-editor-target-zh-CN') });
   });
 
+  it('selects, moves and deletes the target on the map, and undoes the deletion', async () => {
+    const group = page.getByTestId('shape-targets-T-1');
+    const shape = group.locator('path.shape');
+    const before = await shape.boundingBox();
+    if (!before) throw new Error('the new target is not drawn');
+    const [cx, cy] = [before.x + before.width / 2, before.y + before.height / 2];
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + 40, cy, { steps: 4 });
+    await page.mouse.move(cx + 80, cy, { steps: 4 });
+    await page.mouse.up();
+    // Centres, not corners: the selected outline is drawn with a wider stroke.
+    const centre = async () => {
+      const box = await shape.boundingBox();
+      return box ? box.x + box.width / 2 : Number.NaN;
+    };
+    const moved = await centre();
+    expect(moved - cx).toBeGreaterThan(30);
+    await page.keyboard.press('Delete');
+    await group.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('list-targets').innerText()).not.toContain('T-1');
+    await page.keyboard.press('Control+Z');
+    await shape.waitFor();
+    expect(await centre()).toBeCloseTo(moved, 0);
+  });
+
   it('reads unit strings into SI, keeps an invalid entry with its message, and undoes and redoes', async () => {
-    await page.getByText('返回列表').click();
+    // The deletion cleared the selection: the lists are showing.
     await page.getByTestId('list-installations').getByText('NH3-01').click();
+    await page.getByTestId('substance-picker').fill('7782-50-5');
+    await page.getByRole('option', { name: /Chlorine/ }).click();
+    expect(await page.getByTestId('substance-current').innerText()).toContain('氯 Chlorine CAS 7782-50-5');
     const inventory = page.getByTestId('field-inventory');
     await inventory.getByRole('textbox').fill('20 t');
     expect(await inventory.innerText()).toContain('SI：20000 kg');

@@ -240,12 +240,13 @@ function WindRoseEditor({ weather }: { weather: WeatherDoc }) {
       <div className="se-rose-layout">
         <WindRoseChart values={values} />
         <div className="se-rose-table" data-testid="rose-table">
+          <p className="se-rose-head muted small">{t('field.sectorHead')}</p>
           {probabilities.map((_, k) => (
             <QuantityField
               key={k}
               path={['weather', 'windRose', 'probabilities', k]}
               spec={REQUIRED_PROBABILITY}
-              label={`${t('field.sector')} ${k + 1} · ${formatSi((k * 360) / n)}°`}
+              label={`${k + 1} · ${formatSi((k * 360) / n)}°`}
             />
           ))}
         </div>

@@ -25,7 +25,7 @@ export function WindRoseChart({
     .startAngle((_, k) => ((k - 0.5) * 2 * Math.PI) / n)
     .endAngle((_, k) => ((k + 0.5) * 2 * Math.PI) / n)
     .padAngle(0.01);
-  const compass = [t('editor.north'), 'E', 'S', 'W'];
+  const compass = [t('editor.north'), t('editor.east'), t('editor.south'), t('editor.west')];
   return (
     <svg
       className="se-rose"

@@ -31,8 +31,7 @@ export const en: Messages = {
     formatVersion: 'Format version',
     installations: 'Installations',
     targets: 'Protection targets',
-    editorPending:
-      'The project editor is not available yet: you can create, open and save project files, but not edit or compute them here.',
+    editorPending: 'Computing is not available yet. Edit the site, installations, targets and weather in the',
     saved: 'Saved as {{fileName}}',
     cancelled: 'Cancelled',
     nameRequired: 'Enter a project name',

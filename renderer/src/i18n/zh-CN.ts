@@ -31,7 +31,7 @@ export const zhCN = {
     formatVersion: '格式版本',
     installations: '装置/设施',
     targets: '防护目标',
-    editorPending: '项目编辑器尚未提供：目前可以新建、打开和保存项目文件，但不能在界面中编辑或计算。',
+    editorPending: '计算尚未提供。场地、装置、防护目标和气象可在此编辑：',
     saved: '已保存为 {{fileName}}',
     cancelled: '已取消',
     nameRequired: '请输入项目名称',

@@ -32,6 +32,9 @@ export const editorEn: EditorMessages = {
     map: 'Site plan',
     scale: 'Scale',
     north: 'N',
+    east: 'E',
+    south: 'S',
+    west: 'W',
     tabObjects: 'Objects',
     tabWeather: 'Weather',
     tabBackdrop: 'Backdrop',
@@ -165,6 +168,7 @@ export const editorEn: EditorMessages = {
     sumOk: 'Sum {{sum}} ✓',
     normalise: 'Normalise',
     sector: 'Sector',
+    sectorHead: 'Sector · centre bearing (wind from, clockwise from north)',
     direction: 'Wind from',
     weatherDefault:
       'The project gives no weather data; the rule set defaults will be used when computing (the report says so).',
