@@ -168,6 +168,58 @@ describe('safedist assess on analytic projects', () => {
     expect(Math.abs(lat - 32.05)).toBeLessThan(0.01);
   });
 
+  it('judges explosives by the consequence method: Kingery-Bulmash distance to the class threshold', async () => {
+    const p = project();
+    p.installations = [
+      {
+        id: 'X1',
+        name: 'magazine',
+        kind: 'storage',
+        status: 'existing',
+        position: { x: 0, y: 0 },
+        substance: 'tnt',
+        inventory: '1 t',
+        temperature: '20 degC',
+        pressure: '1 atm',
+        phase: 'solid',
+        equipment: [],
+        scenarios: [],
+        explosive: { tntEquivalent: '1000 kg' },
+      } as never,
+    ];
+    const out = await assess(p);
+    expect(out.classification.units[0].method).toBe('consequence');
+    const x1 = out.consequenceMethod.installations[0];
+    // The built-in 2 kPa placeholder ("to verify") for high-sensitivity targets: 451.9 m for 1000 kg TNT,
+    // the Swisdak (1994) far-field fit solved in closed form (core/qra/explosives.test.ts).
+    const required = x1.requiredDistance.find((d: { category: string }) => d.category === 'high-sensitivity');
+    expect(required.distance).toBeCloseTo(451.9, 0);
+    // The school at 200 m is inside that distance.
+    expect(x1.targets[0]).toMatchObject({ id: 'S1', complies: false });
+    expect(out.installations[0].violations).toContainEqual({ kind: 'explosive-distance', target: 'S1' });
+    expect(out.verdict).toBe('non-compliant');
+  });
+
+  it('checks design-code distances entered on an installation, measuring when no actual is given', async () => {
+    const p = project();
+    (p.installations[0] as Record<string, unknown>).codeDistances = [
+      { target: 'S1', code: 'GB 50160-2008 表4.1.9', required: '250 m' },
+    ];
+    const out = await assess(p);
+    expect(out.codeDistances[0]).toMatchObject({
+      installation: 'A',
+      target: 'S1',
+      measured: true,
+      complies: false,
+    });
+    expect(out.codeDistances[0].actual).toBeCloseTo(200, 9);
+    expect(out.installations[0].violations).toContainEqual({
+      kind: 'code-distance',
+      code: 'GB 50160-2008 表4.1.9',
+      target: 'S1',
+    });
+  });
+
   it('names the field of a bad project', async () => {
     const p = project();
     (p.weather.classes[0] as { probability: number }).probability = 0.5;

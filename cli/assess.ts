@@ -1,6 +1,7 @@
 import { mkdir, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { classifyProject, type Classification } from '../core/classification/index.ts';
+import { consequenceInstallations } from '../core/qra/explosives.ts';
 import { assessProject, UnsupportedInputError, type AssessmentResult } from '../core/qra/assess.ts';
 import { buildReportHtml } from '../core/report/index.ts';
 import { ruleSetLabel, type RuleSet } from '../core/rules/types.ts';
@@ -75,6 +76,8 @@ export function assessmentJson(
     societalRisk: result.societalRisk,
     installations: result.installations,
     verdict: result.verdict,
+    ...(result.consequenceMethod ? { consequenceMethod: result.consequenceMethod } : {}),
+    codeDistances: result.codeDistances,
     grid: result.grid,
     events: result.events,
   };
@@ -256,7 +259,10 @@ export async function assessCommand(args: readonly string[], io: CliIo): Promise
   else {
     try {
       classification = classifyProject(project, rules, substanceOf);
-      result = assessProject(project, rules, substanceOf, { onProgress: progressBar(io) });
+      result = assessProject(project, rules, substanceOf, {
+        onProgress: progressBar(io),
+        consequenceInstallations: consequenceInstallations(project, classification),
+      });
     } catch (e) {
       if (e instanceof UnsupportedInputError || e instanceof RangeError)
         throw new UsageError(`${a.project}: ${e.message}`);

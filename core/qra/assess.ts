@@ -27,6 +27,8 @@ import {
 import { userScenarioEvents } from './user-scenarios.ts';
 import { locCasesForInstallation, releaseSourceTerm, SourceTermError } from './loc/index.ts';
 import { outcomeEvents } from './outcomes/events.ts';
+import { consequenceMethod, type ConsequenceMethodResult } from './explosives.ts';
+import { checkCodeDistances, type CodeDistanceCheck } from './code-distances.ts';
 import type { Substance } from '../substance/index.ts';
 
 /** Work the engine cannot do yet for a project, reported instead of a silently partial result. */
@@ -90,10 +92,18 @@ export interface AssessmentResult {
     id: string;
     status: Status;
     verdict: 'compliant' | 'non-compliant';
-    violations: { kind: 'target' | 'societal-risk'; target?: string }[];
+    violations: {
+      kind: 'target' | 'societal-risk' | 'explosive-distance' | 'code-distance';
+      target?: string;
+      code?: string;
+    }[];
     requiredRiskReduction: number | null;
   }[];
   verdict: 'compliant' | 'non-compliant';
+  /** Explosives judged by the consequence method (GB/T 37243 §5); absent when none. */
+  consequenceMethod?: ConsequenceMethodResult;
+  /** Design-code distance checks entered on installations (GB/T 37243 §4); empty when none. */
+  codeDistances: CodeDistanceCheck[];
   grid: GridSpec;
   events: number;
 }
@@ -191,6 +201,11 @@ function installationShape(inst: Installation): Polygon | Point {
 export interface AssessOptions {
   /** Progress of the grid computation, (events done, events in all). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Installations judged by the consequence method for explosives (GB/T 37243 §5), e.g.
+   * `consequenceInstallations(project, classification)`; none when absent.
+   */
+  consequenceInstallations?: readonly string[];
 }
 
 /**
@@ -294,12 +309,26 @@ export function assessProject(
       : [],
   );
 
+  const consequence = options.consequenceInstallations?.length
+    ? consequenceMethod(project, rules, options.consequenceInstallations)
+    : undefined;
+  const codeDistances = checkCodeDistances(project);
+
   const installations = perInstallation.map((j) => {
     const violations: AssessmentResult['installations'][number]['violations'] = j.failingTargets.map((t) => ({
       kind: 'target' as const,
       target: t,
     }));
     if (societalCulprits.has(j.installationId)) violations.push({ kind: 'societal-risk' });
+    const explosive = consequence?.installations.find((c) => c.id === j.installationId);
+    for (const t of explosive?.targets ?? []) {
+      if (!t.complies) violations.push({ kind: 'explosive-distance', target: t.id });
+    }
+    for (const c of codeDistances) {
+      if (c.installation === j.installationId && !c.complies) {
+        violations.push({ kind: 'code-distance', code: c.code, ...(c.target ? { target: c.target } : {}) });
+      }
+    }
     return {
       id: j.installationId,
       status: statusOf(j.installationId),
@@ -337,7 +366,12 @@ export function assessProject(
   });
 
   const verdict =
-    targets.every((t) => t.complies) && fnVerdict.region !== 'unacceptable' ? 'compliant' : 'non-compliant';
+    targets.every((t) => t.complies) &&
+    fnVerdict.region !== 'unacceptable' &&
+    (consequence?.complies ?? true) &&
+    codeDistances.every((c) => c.complies)
+      ? 'compliant'
+      : 'non-compliant';
   return {
     ruleSet: { id: rules.id, version: rules.version },
     probes,
@@ -354,6 +388,8 @@ export function assessProject(
     },
     installations,
     verdict,
+    ...(consequence ? { consequenceMethod: consequence } : {}),
+    codeDistances,
     grid,
     events: events.length,
     layers,
