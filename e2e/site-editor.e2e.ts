@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { screenshotPath, startApp, type E2eApp } from './harness.ts';
@@ -14,7 +15,11 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   app = await startApp();
-  context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  context = await app.browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
   page = await context.newPage();
   page.setDefaultTimeout(5_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -152,16 +157,58 @@ describe('site editor (web mode)', () => {
     await page.screenshot({ path: screenshotPath('13-site-editor-weather-zh-CN') });
   });
 
+  it('loads a site-plan image as backdrop and georeferences it by two points', async () => {
+    // Any raster will do as a "site plan": a screenshot of the app itself.
+    const image = await page.screenshot({ clip: { x: 0, y: 90, width: 600, height: 400 } });
+    await page.getByRole('tab', { name: '底图' }).click();
+    await page
+      .getByTestId('backdrop-file')
+      .setInputFiles({ name: 'plan.png', mimeType: 'image/png', buffer: image });
+    await page.getByText('未配准：暂按 1 m/像素 放在原点').waitFor();
+    await page.getByTestId('tool-georef').click();
+    for (const [fx, fy] of [
+      [0.55, 0.45],
+      [0.7, 0.45],
+    ] as const) {
+      const [x, y] = await mapPoint(fx, fy);
+      await page.mouse.click(x, y);
+    }
+    const panel = page.getByTestId('backdrop-panel');
+    expect(await panel.innerText()).toContain('图上像素');
+    await panel.getByLabel('场地 x').nth(0).fill('0 m');
+    await panel.getByLabel('场地 y').nth(0).fill('0');
+    await panel.getByLabel('场地 x').nth(1).fill('0.2 km');
+    await panel.getByLabel('场地 y').nth(1).fill('0');
+    await panel.getByRole('button', { name: '应用配准' }).click();
+    expect(await panel.innerText()).toMatch(/已按两点配准：[\d.]+ m\/像素，旋转 -?[\d.e-]+°/);
+    await page.screenshot({ path: screenshotPath('14-site-editor-backdrop-zh-CN') });
+  });
+
   it('switches to English', async () => {
     await page.getByTestId('language').selectOption('en');
-    await page.getByRole('tab', { name: 'Weather' }).waitFor();
+    await page.getByRole('tab', { name: 'Weather' }).click();
     expect(await page.getByTestId('rose-sum').innerText()).toBe(
       'Probabilities must sum to 1; they sum to 1.1',
     );
     // The selection survives the tab switch: NH3-01's form is back.
     await page.getByRole('tab', { name: 'Objects' }).click();
     expect(await page.getByTestId('field-temperature').innerText()).toContain('SI: 240.15 K');
-    await page.screenshot({ path: screenshotPath('14-site-editor-installation-en') });
+    await page.screenshot({ path: screenshotPath('15-site-editor-installation-en') });
+  });
+
+  it('saves the project as typed (unit strings kept) and is clean afterwards', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save…' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('演示化工有限公司（虚构）.safedist.json');
+    const saved = JSON.parse(await readFile(await file.path(), 'utf8')) as {
+      installations: { id: string; inventory: unknown; temperature: unknown }[];
+      targets: { id: string; category: string }[];
+    };
+    const ammonia = saved.installations.find((i) => i.id === 'NH3-01');
+    expect(ammonia).toMatchObject({ inventory: '20 t', temperature: '-33 degC' });
+    expect(saved.targets.find((t) => t.id === 'T-1')?.category).toBe('high-sensitivity');
+    expect(await page.getByTestId('doc-state').innerText()).toBe('Saved');
   });
 
   it('logged no page errors', () => {

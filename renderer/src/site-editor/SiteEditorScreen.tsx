@@ -348,9 +348,10 @@ export function SiteEditorScreen() {
               {tab === 'backdrop' && (
                 <BackdropPanel
                   backdrop={backdrop}
-                  onBackdrop={(b) => {
-                    setBackdrop(b);
-                    setPicks([]);
+                  onBackdrop={(next) => {
+                    // Reference points belong to an image: a new image (or none) starts over.
+                    if (next?.url !== backdrop?.url) setPicks([]);
+                    setBackdrop(next);
                   }}
                   picks={picks}
                 />
