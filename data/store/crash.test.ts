@@ -23,8 +23,9 @@ const B = (() => {
 })();
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-// The child is bundled once (esbuild, which tsx runs on) so that each of the many processes starts in well
-// under a second; it sits under node_modules so that `better-sqlite3` resolves as usual.
+// The child is bundled and minified once (esbuild, which tsx runs on) so that each of the many processes
+// starts in well under a second on an idle machine (the whole test then takes about 50 s); it sits under
+// node_modules so that `better-sqlite3` resolves as usual.
 const bundleDir = mkdtempSync(join(root, 'node_modules', '.cache-crash-test-'));
 afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
 
@@ -37,18 +38,36 @@ function bundleChild(): string {
     format: 'esm',
     outfile,
     external: ['better-sqlite3'],
+    minify: true,
     logLevel: 'error',
   });
   return outfile;
 }
 
-/** Starts the child, waits until it has the file open, kills it with SIGKILL `delayMs` later. */
-function killDuringSaves(child: string, path: string, texts: [string, string], delayMs: number) {
+/**
+ * Starts the child and kills it with SIGKILL `delayMs` after it reports its `steps`-th completed step (0: once
+ * it has the file open), so kills fall into every phase of the saving loop however loaded the machine is.
+ */
+function killDuringSaves(
+  child: string,
+  path: string,
+  texts: [string, string],
+  steps: number,
+  delayMs: number,
+) {
   return new Promise<void>((resolve, reject) => {
     const proc = spawn(process.execPath, [child, path, ...texts], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
+    let done = 0;
+    let armed = false;
     proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    proc.stdout.once('data', () => setTimeout(() => proc.kill('SIGKILL'), delayMs));
+    proc.stdout.on('data', (d: Buffer) => {
+      done += d.toString().split('.').length - 1;
+      if (!armed && done >= steps) {
+        armed = true;
+        setTimeout(() => proc.kill('SIGKILL'), delayMs);
+      }
+    });
     proc.on('exit', (code, signal) =>
       signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended by itself (${code}): ${err}`)),
     );
@@ -56,7 +75,7 @@ function killDuringSaves(child: string, path: string, texts: [string, string], d
 }
 
 describe('crash safety: a process killed while saving leaves the old or the new version', () => {
-  it(`${TRIALS} SIGKILLs at random moments (seeded)`, { timeout: 120_000 }, async () => {
+  it(`${TRIALS} SIGKILLs at random moments (seeded)`, { timeout: 300_000 }, async () => {
     const child = bundleChild();
     const work = mkdtempSync(join(tmpdir(), 'sdp-crash-'));
     const [fileA, fileB] = [join(work, 'a.json'), join(work, 'b.json')];
@@ -65,7 +84,10 @@ describe('crash safety: a process killed while saving leaves the old or the new 
     const base = join(work, 'base.sdp');
     ProjectStore.create(base, A, { at: '2024-01-01T00:00:00.000Z' }).close();
     const random = prng(20240301);
-    const delays = Array.from({ length: TRIALS }, () => Math.floor(random() * 100));
+    const kills = Array.from({ length: TRIALS }, () => ({
+      steps: Math.floor(random() * 8),
+      delayMs: Math.floor(random() * 20),
+    }));
     const seen = { A: 0, B: 0, fresh: 0, autosaves: 0 };
 
     const trial = async (k: number) => {
@@ -73,7 +95,7 @@ describe('crash safety: a process killed while saving leaves the old or the new 
       mkdirSync(dir);
       const path = join(dir, 'p.sdp');
       copyFileSync(base, path);
-      await killDuringSaves(child, path, [fileA, fileB], delays[k]!);
+      await killDuringSaves(child, path, [fileA, fileB], kills[k]!.steps, kills[k]!.delayMs);
 
       const store = ProjectStore.open(path);
       expect(store.verify()).toEqual([]);
