@@ -4,7 +4,8 @@
  */
 import type { Reason } from '../classification/index.ts';
 import type { Installation, Project, UserDefinedScenario } from '../project/types.ts';
-import { ruleSetLabel, TARGET_CATEGORIES } from '../rules/types.ts';
+import { locCasesForInstallation } from '../qra/loc/index.ts';
+import { ruleSetLabel, TARGET_CATEGORIES, type RuleSet } from '../rules/types.ts';
 import { fnChartSvg, windRoseSvg } from './charts.ts';
 import type { Html } from './format.ts';
 import { fill, fixed, html, join, perYear, sci, sig } from './format.ts';
@@ -49,18 +50,58 @@ function describeUserScenario(s: UserDefinedScenario, t: Strings): string {
   return `${t.scenario.userDefined} — ${outcomes.join(' | ')}`;
 }
 
-/** The scenario rows of a project's user-defined scenarios (frequency entered in the project). */
-export function userDefinedScenarioRows(project: Project, lang: ReportLang): ReportScenario[] {
+/**
+ * The loss-of-containment cases of an installation's equipment, from the same catalogue call the engine
+ * makes (core/qra/loc), each with its frequency and where that frequency comes from.
+ */
+export function equipmentScenarioRows(
+  inst: Installation,
+  project: Project,
+  rules: RuleSet,
+): ReportScenario[] {
+  if (inst.equipment.length === 0) return [];
+  return locCasesForInstallation(inst, rules, project.settings.locCatalogue).map((c) => {
+    const o = c.frequencyOrigin;
+    const notes = [
+      o.note,
+      o.reason,
+      o.replaced
+        ? `${sci(o.replaced.frequency)} (${o.replaced.source}, ${o.replaced.confidence})`
+        : undefined,
+    ].filter((x): x is string => x !== undefined && x !== '');
+    return {
+      id: c.scenarioId,
+      installation: c.installationId,
+      equipment: c.equipmentLabel,
+      description: c.hole ? `${c.description} (${c.hole.description})` : c.description,
+      frequency: c.frequency,
+      frequencySource: {
+        kind: o.kind,
+        source:
+          o.scale === 1 ? o.source : `${o.source}: ${sci(o.baseFrequency)} ${o.basis} ${o.scaleDescription}`,
+        ...(o.confidence ? { confidence: o.confidence } : {}),
+        ...(notes.length ? { note: notes.join('; ') } : {}),
+      },
+    };
+  });
+}
+
+/**
+ * Every scenario of the project, installation by installation: the LOC cases of its equipment, then its
+ * user-defined scenarios (frequency entered in the project).
+ */
+export function projectScenarioRows(project: Project, rules: RuleSet, lang: ReportLang): ReportScenario[] {
   const t = STRINGS[lang];
-  return project.installations.flatMap((inst) =>
-    inst.scenarios.map((s) => ({
+  return project.installations.flatMap((inst) => [
+    ...equipmentScenarioRows(inst, project, rules),
+    ...inst.scenarios.map((s) => ({
       id: s.id,
       installation: inst.id,
       description: describeUserScenario(s, t),
       frequency: s.frequency,
       frequencySource: { kind: 'user' as const, source: t.scenario.userSource },
     })),
-  );
+  ]);
 }
 
 function table(headers: readonly string[], rows: readonly Html[], cls = ''): Html {
@@ -123,7 +164,7 @@ function location(
 export function buildReportHtml(input: ReportInput): string {
   const { lang, project, result, classification, rules } = input;
   const t = STRINGS[lang];
-  const scenarios = input.scenarios ?? userDefinedScenarioRows(project, lang);
+  const scenarios = input.scenarios ?? projectScenarioRows(project, rules, lang);
   const ruleRows = usedRuleValues(project, classification, rules, t);
   const label = ruleSetLabel(rules);
   const ok = result.verdict === 'compliant';
@@ -554,8 +595,6 @@ export function buildReportHtml(input: ReportInput): string {
     )
   )
     limits.push(t.limits.userExplosion);
-  if (input.scenarios === undefined && project.installations.some((i) => i.equipment.length > 0))
-    limits.push(t.limits.equipmentMissing);
   limits.push(fill(t.limits.windSector, { n: w.sectors }));
   limits.push(fill(t.limits.grid, { cell: sig(project.settings.cellSize) }));
   limits.push(t.limits.population);

@@ -281,8 +281,6 @@ const en = {
       'User-defined scenarios: their effect zones were computed outside SafeDist and are taken as entered; circular zones do not turn with the wind.',
     userExplosion:
       'For a user-defined explosion zone the stated lethality applies indoors and outdoors; the Purple Book overpressure bands apply only to the engine’s own explosions.',
-    equipmentMissing:
-      'Scenarios from equipment (LOC catalogue) are not included in this version; installations with equipment and no scenario list are not represented.',
     windSector:
       'The wind direction is uniform within each of the {n} sectors; for societal risk the cloud follows the sector’s centre line (Purple Book §6.4).',
     grid: 'Contours come from a {cell} m grid by linear interpolation (accuracy about one cell); target risk is the maximum over vertices and an interior lattice of the cell size.',
@@ -567,7 +565,6 @@ const zh: Strings = {
     userScenarios: '用户自定义场景：其影响范围在 SafeDist 以外计算，按输入采用；圆形影响区不随风向转动。',
     userExplosion:
       '用户自定义的爆炸影响区，室内外均采用所给致死率；紫皮书超压分段规则仅用于程序自行计算的爆炸。',
-    equipmentMissing: '本版本未包含由设备生成的泄漏场景（失效频率库）；有设备但未给出场景清单的装置未计入。',
     windSector: '风向在 {n} 个扇区内各自均匀分布；社会风险计算中云团沿扇区中心线（紫皮书 §6.4）。',
     grid: '等值线由 {cell} m 网格线性插值得到（精度约一个网格）；防护目标风险取其顶点及网格尺寸内部格点的最大值。',
     population: '各区域人数平均分配到网格尺寸的内部格点上；点状目标的人数全部计于该点。',

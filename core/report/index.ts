@@ -1,4 +1,4 @@
-export { buildReportHtml, reasonText, userDefinedScenarioRows } from './html.ts';
+export { buildReportHtml, reasonText, equipmentScenarioRows, projectScenarioRows } from './html.ts';
 export {
   REPORT_LANGS,
   type ReportInput,

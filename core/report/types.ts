@@ -41,8 +41,8 @@ export interface ReportInput {
   inputHash: string;
   engineVersion: string;
   /**
-   * The scenarios assessed. Absent: the project's user-defined scenarios are listed (see
-   * `userDefinedScenarioRows`); the LOC generator passes its cases with their catalogue sources here.
+   * The scenarios assessed. Absent: the LOC cases of each installation's equipment (the engine's catalogue
+   * call) and its user-defined scenarios are listed (`projectScenarioRows`).
    */
   scenarios?: readonly ReportScenario[];
   /** Date of issue as text, e.g. "2025-03-14"; omitted from the report when absent. */
