@@ -159,22 +159,33 @@ describe('site editor (web mode)', () => {
 
   it('loads a site-plan image as backdrop and georeferences it by two points', async () => {
     // Any raster will do as a "site plan": a screenshot of the app itself.
-    const image = await page.screenshot({ clip: { x: 0, y: 90, width: 600, height: 400 } });
+    const image = await page.screenshot({ clip: { x: 0, y: 0, width: 600, height: 400 } });
     await page.getByRole('tab', { name: '底图' }).click();
     await page
       .getByTestId('backdrop-file')
       .setInputFiles({ name: 'plan.png', mimeType: 'image/png', buffer: image });
     await page.getByText('未配准：暂按 1 m/像素 放在原点').waitFor();
     await page.getByTestId('tool-georef').click();
-    for (const [fx, fy] of [
-      [0.55, 0.45],
-      [0.7, 0.45],
-    ] as const) {
-      const [x, y] = await mapPoint(fx, fy);
-      await page.mouse.click(x, y);
-    }
+    const plan = await page.locator('image.se-backdrop').boundingBox();
+    if (!plan) throw new Error('the backdrop is not drawn');
+    await page.mouse.click(plan.x - 20, plan.y - 20); // beside the image: not a reference point
+    await page.mouse.click(plan.x + plan.width * 0.2, plan.y + plan.height * 0.5);
+    await page.mouse.click(plan.x + plan.width * 0.8, plan.y + plan.height * 0.5);
     const panel = page.getByTestId('backdrop-panel');
-    expect(await panel.innerText()).toContain('图上像素');
+    // Image pixels 20 % and 80 % across a 600 px image, half-way down its 400 px (± 2 px of screen rounding).
+    const picked = [...(await panel.innerText()).matchAll(/图上像素 \(([-\d.]+), ([-\d.]+)\)/g)].map(
+      (m): [number, number] => [Number(m[1]), Number(m[2])],
+    );
+    const expected: [number, number][] = [
+      [120, 200],
+      [480, 200],
+    ];
+    expect(picked).toHaveLength(2);
+    picked.forEach(([u, v], i) => {
+      const [eu, ev] = expected[i] as [number, number];
+      expect(Math.abs(u - eu)).toBeLessThan(2);
+      expect(Math.abs(v - ev)).toBeLessThan(2);
+    });
     await panel.getByLabel('场地 x').nth(0).fill('0 m');
     await panel.getByLabel('场地 y').nth(0).fill('0');
     await panel.getByLabel('场地 x').nth(1).fill('0.2 km');

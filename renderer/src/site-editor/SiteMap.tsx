@@ -336,7 +336,13 @@ export function SiteMap(props: Props) {
       );
     else if (props.tool === 'georef' && props.backdrop) {
       const pixel = applyAffine(invertAffine(props.backdrop.matrix), [site[0], -site[1]]);
-      props.onGeorefPick([Math.round(pixel[0] * 10) / 10, Math.round(pixel[1] * 10) / 10]);
+      // A reference point is a point of the image: clicks beside it mean nothing.
+      const onImage =
+        pixel[0] >= 0 &&
+        pixel[1] >= 0 &&
+        pixel[0] <= props.backdrop.width &&
+        pixel[1] <= props.backdrop.height;
+      if (onImage) props.onGeorefPick([Math.round(pixel[0] * 10) / 10, Math.round(pixel[1] * 10) / 10]);
     } else if (props.tool === 'select' && (event.target as Element).classList.contains('se-bg'))
       props.onSelect(null);
   }
