@@ -407,10 +407,10 @@ function SelectedObject({
   const { t } = useTranslation();
   const title =
     selection.collection === 'installations'
-      ? t('editor.installations')
+      ? t('tool.installation')
       : selection.collection === 'targets'
-        ? t('editor.targets')
-        : t('editor.population');
+        ? t('tool.target')
+        : t('tool.population');
   return (
     <div>
       <div className="se-panel-head">
