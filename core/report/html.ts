@@ -291,7 +291,7 @@ export function buildReportHtml(input: ReportInput): string {
     (s) =>
       html`<tr>
         <td>${s.installation}</td>
-        ${withEquipment ? html`<td>${s.equipment ?? '—'}</td>` : html``}
+        ${withEquipment ? html`<td class="nowrap">${s.equipment ?? '—'}</td>` : html``}
         <td>${s.id}</td>
         <td class="desc">${s.description}</td>
         <td class="num nowrap">${perYear(s.frequency)}</td>
@@ -561,7 +561,7 @@ export function buildReportHtml(input: ReportInput): string {
       <td>${t.status[i.status]}</td>
       <td>${verdictBadge(i.verdict === 'compliant', t)}</td>
       <td>${why.join('; ') || '—'}</td>
-      <td class="num">${factor}</td>
+      <td class="${i.verdict !== 'compliant' && i.requiredRiskReduction !== null ? 'num' : ''}">${factor}</td>
     </tr>`;
   });
   const installationsSection = section(
