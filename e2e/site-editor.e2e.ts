@@ -87,6 +87,26 @@ describe('site editor (web mode)', () => {
     await page.screenshot({ path: screenshotPath('11-site-editor-target-zh-CN') });
   });
 
+  it('places an installation by its outline; the form asks for what is missing', async () => {
+    await page.getByTestId('tool-installation').click();
+    for (const [fx, fy] of [
+      [0.3, 0.15],
+      [0.36, 0.15],
+      [0.36, 0.22],
+    ] as const) {
+      const [x, y] = await mapPoint(fx, fy);
+      await page.mouse.click(x, y);
+    }
+    const [x, y] = await mapPoint(0.3, 0.22);
+    await page.mouse.dblclick(x, y);
+    await page.getByTestId('installation-form').waitFor();
+    await page.getByTestId('shape-installations-INS-1').waitFor();
+    expect(await page.getByTestId('field-inventory').innerText()).toContain('必填');
+    expect(await page.getByTestId('issue-count').innerText()).toMatch(/^\d+ 处待修正$/);
+    await page.getByRole('button', { name: '删除' }).first().click();
+    await page.getByTestId('shape-installations-INS-1').waitFor({ state: 'detached' });
+  });
+
   it('selects, moves and deletes the target on the map, and undoes the deletion', async () => {
     const group = page.getByTestId('shape-targets-T-1');
     const shape = group.locator('path.shape');

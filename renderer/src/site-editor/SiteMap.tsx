@@ -207,7 +207,6 @@ export function SiteMap(props: Props) {
     [tool],
   );
   const [hover, setHover] = useState<XY | null>(null);
-  const dragging = useRef(false);
 
   const shapes = useMemo(() => (doc ? shapesOf(doc) : []), [doc]);
   const vertices = useMemo(
@@ -376,7 +375,6 @@ export function SiteMap(props: Props) {
         dy = target[1] - reference[1];
       }
       if (dx === 0 && dy === 0) return;
-      dragging.current = true;
       edit(
         (d) => setIn(d, [shape.collection, shape.index], moved(original, shape.collection, vertex, dx, dy)),
         key,
@@ -385,7 +383,6 @@ export function SiteMap(props: Props) {
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
-      dragging.current = false;
       commit();
     };
     window.addEventListener('pointermove', move);
@@ -468,7 +465,9 @@ export function SiteMap(props: Props) {
         ))}
       </g>
       {boundary.length >= 3 && boundary.every(([x, y]) => Number.isFinite(x) && Number.isFinite(y)) && (
-        <path d={path(boundary, true)} className="se-boundary" />
+        <path d={path(boundary, true)} className="se-boundary">
+          <title>{t('editor.boundary')}</title>
+        </path>
       )}
       {shapes.map((shape) => {
         const isSelected = selected === shape;
@@ -584,7 +583,12 @@ export function SiteMap(props: Props) {
       {hoverSnapped && (
         <circle className="se-cursor" cx={toScreen(hoverSnapped)[0]} cy={toScreen(hoverSnapped)[1]} r={4} />
       )}
-      <g className="se-scalebar" transform={`translate(16,${size.height - 24})`} data-testid="scale-bar">
+      <g
+        className="se-scalebar"
+        transform={`translate(16,${size.height - 24})`}
+        data-testid="scale-bar"
+        aria-label={t('editor.scale')}
+      >
         <rect x={-6} y={-20} width={scalePx + 12} height={30} rx={3} className="plate" />
         <path d={`M0,0V-6M0,0H${scalePx}V-6`} />
         <path d={`M${scalePx / 2},0V-4`} />

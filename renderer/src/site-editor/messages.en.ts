@@ -49,9 +49,7 @@ export const editorEn: EditorMessages = {
     deleteHint: 'Delete the selected object (Del)',
     back: 'Back to the lists',
     vertices: '{{count}} vertices',
-    pointOnly: 'position only',
     measureResult: 'Distance {{length}} m ({{segments}} segments)',
-    drawing: '{{count}} vertices placed',
   },
   tool: {
     select: 'Select',
@@ -167,9 +165,7 @@ export const editorEn: EditorMessages = {
     sum: 'Sum {{sum}}',
     sumOk: 'Sum {{sum}} ✓',
     normalise: 'Normalise',
-    sector: 'Sector',
     sectorHead: 'Sector · centre bearing (wind from, clockwise from north)',
-    direction: 'Wind from',
     weatherDefault:
       'The project gives no weather data; the rule set defaults will be used when computing (the report says so).',
     weatherCreate: 'Enter weather data for this project',
