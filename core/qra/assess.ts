@@ -224,9 +224,6 @@ export function assessProject(
   const events = projectEvents(project, rules, substanceOf);
   const wind = windStatistics(project);
   const cell = project.settings.cellSize;
-  const statusById = new Map(project.installations.map((i) => [i.id, i.status as Status]));
-  const statusOf = (id: string): Status => statusById.get(id) ?? 'existing';
-  const anyNew = project.installations.some((i) => i.status === 'new');
   const threshold = (category: string, status: Status) =>
     rules.individualRisk[category as TargetCategory][status].value;
   const thresholdLevels = TARGET_CATEGORIES.flatMap((c) => INSTALLATION_STATUSES.map((s) => threshold(c, s)));
@@ -260,6 +257,67 @@ export function assessProject(
       distance: reachAt.get(threshold(targetClass, status)) ?? 0,
     })),
   );
+
+  const judged = judgeEvents(project, rules, events, options);
+
+  const probes = project.probes.map((p) => {
+    const r = individualRiskAt(events, wind, p.position[0], p.position[1]);
+    return {
+      id: p.id,
+      x: p.position[0],
+      y: p.position[1],
+      individualRisk: r.risk,
+      contributors: contributorsOut(r.contributors),
+    };
+  });
+
+  return {
+    ruleSet: { id: rules.id, version: rules.version },
+    probes,
+    contours,
+    externalSafetyDistance,
+    ...judged,
+    grid,
+    events: events.length,
+    layers,
+  };
+}
+
+/** The verdicts of an assessment: what `judgeProject` computes (no grid, contours or distances). */
+export type ProjectJudgement = Pick<
+  AssessmentResult,
+  'targets' | 'societalRisk' | 'installations' | 'verdict' | 'consequenceMethod' | 'codeDistances'
+>;
+
+/**
+ * The verdicts of `assessProject` without the risk grid: each target's risk evaluated directly at its
+ * points (GB 36894 Table 1), the F-N curve against the lines, the consequence method and the code
+ * distances, and the verdict per installation and for the enterprise — the same numbers `assessProject`
+ * reports, for loops that assess many variants of a project (core/plan). Pure and deterministic.
+ */
+export function judgeProject(
+  project: Project,
+  rules: RuleSet,
+  substanceOf: SubstanceLookup,
+  options: Pick<AssessOptions, 'consequenceInstallations'> = {},
+): ProjectJudgement & { events: number } {
+  const events = projectEvents(project, rules, substanceOf);
+  return { ...judgeEvents(project, rules, events, options), events: events.length };
+}
+
+function judgeEvents(
+  project: Project,
+  rules: RuleSet,
+  events: readonly RiskEvent[],
+  options: Pick<AssessOptions, 'consequenceInstallations'>,
+): ProjectJudgement {
+  const wind = windStatistics(project);
+  const cell = project.settings.cellSize;
+  const statusById = new Map(project.installations.map((i) => [i.id, i.status as Status]));
+  const statusOf = (id: string): Status => statusById.get(id) ?? 'existing';
+  const anyNew = project.installations.some((i) => i.status === 'new');
+  const threshold = (category: string, status: Status) =>
+    rules.individualRisk[category as TargetCategory][status].value;
 
   const targetSamples: TargetSamples[] = project.targets.map((t) => ({
     id: t.id,
@@ -354,17 +412,6 @@ export function assessProject(
     };
   });
 
-  const probes = project.probes.map((p) => {
-    const r = individualRiskAt(events, wind, p.position[0], p.position[1]);
-    return {
-      id: p.id,
-      x: p.position[0],
-      y: p.position[1],
-      individualRisk: r.risk,
-      contributors: contributorsOut(r.contributors),
-    };
-  });
-
   const verdict =
     targets.every((t) => t.complies) &&
     fnVerdict.region !== 'unacceptable' &&
@@ -373,10 +420,6 @@ export function assessProject(
       ? 'compliant'
       : 'non-compliant';
   return {
-    ruleSet: { id: rules.id, version: rules.version },
-    probes,
-    contours,
-    externalSafetyDistance,
     targets,
     societalRisk: {
       fn: curve.filter((p) => p.n >= minimumN),
@@ -390,8 +433,5 @@ export function assessProject(
     verdict,
     ...(consequence ? { consequenceMethod: consequence } : {}),
     codeDistances,
-    grid,
-    events: events.length,
-    layers,
   };
 }
