@@ -8,8 +8,13 @@
  *
  * Types and constants only: this file is imported by the preload (bundled into one CommonJS file with no
  * imports but `electron`), by the main process, by the web server and by the renderer. It lives outside
- * electron/ because the renderer may not import from there (eslint.config.js layering).
+ * electron/ because the renderer may not import from there (eslint.config.js layering). The engine's plain
+ * data types come from core/ as type-only imports, which vanish at build time.
  */
+import type { Classification } from '../core/classification/index.ts';
+import type { Project } from '../core/project/types.ts';
+import type { RuleSet } from '../core/rules/types.ts';
+import type { Substance } from '../core/substance/index.ts';
 
 /** IPC channel names, one per API method. Adding one is a reviewed change: see electron/preload/index.test.ts. */
 export const CHANNELS = {
@@ -19,6 +24,8 @@ export const CHANNELS = {
   openProject: 'project:open',
   saveProject: 'project:save',
   listRuleSets: 'rules:list',
+  prepareAssessment: 'assessment:prepare',
+  exportReportPdf: 'report:pdf',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;
@@ -48,6 +55,8 @@ export const LIMITS = {
   projectBytes: 20 * 1024 * 1024,
   /** Longest file name accepted when saving. */
   fileNameLength: 200,
+  /** Largest report HTML accepted for printing, in bytes (UTF-8). */
+  reportBytes: 50 * 1024 * 1024,
 } as const;
 
 export interface SubstanceSearchRequest {
@@ -138,6 +147,42 @@ export interface RuleSetSummary {
   title: string;
 }
 
+/** A project to compute: its text as the editor holds it (spec/project-format.md). */
+export interface PrepareAssessmentRequest {
+  /** Named in every error, e.g. 'plant.safedist.json' or the project name. */
+  fileName: string;
+  text: string;
+}
+
+/**
+ * What the renderer's engine workers need to compute a project, read and checked by data/ in the main process
+ * (or the web server): plain, structured-clonable data in SI, so core/ can run on it in a Web Worker.
+ */
+export interface PreparedAssessment {
+  /** The project in the engine's SI types, rule-set defaults filled in. */
+  project: Project;
+  /** The rule set the project names (or the built-in default). */
+  rules: RuleSet;
+  /** The library records of the substances the installations use. */
+  substances: Substance[];
+  /** GB 18218 units, Σq/Q, grade and the GB/T 37243 method, with the reasons. */
+  classification: Classification;
+  /** Installations judged by the consequence method for explosives (GB/T 37243 §5). */
+  consequenceInstallations: string[];
+  /** SHA-256 of the canonical project JSON (data/hash.ts), quoted in the report. */
+  inputHash: string;
+  /** The engine version stamped on results and reports. */
+  engineVersion: string;
+}
+
+/** A report (core/report buildReportHtml) to print to PDF. */
+export interface ReportPdfRequest {
+  /** Suggested file name, e.g. '示例化工-report.pdf'. */
+  fileName: string;
+  /** The self-contained report HTML. */
+  html: string;
+}
+
 /** The object the renderer sees as `window.safedist`. Every method rejects with an Error on bad input. */
 export interface SafeDistApi {
   getAppInfo(): Promise<AppInfo>;
@@ -150,6 +195,13 @@ export interface SafeDistApi {
   saveProject(request: SaveProjectRequest): Promise<SaveProjectResult>;
   /** The built-in rule sets, by id then version. */
   listRuleSets(): Promise<RuleSetSummary[]>;
+  /** Reads and checks a project for computing; rejects naming every invalid field. */
+  prepareAssessment(request: PrepareAssessmentRequest): Promise<PreparedAssessment>;
+  /**
+   * Prints a report to PDF: Electron renders it off screen (printToPDF, A4) and lets the user choose where to
+   * save it; a browser opens its print dialog (save as PDF there), so the name is only a suggestion.
+   */
+  exportReportPdf(request: ReportPdfRequest): Promise<SaveProjectResult>;
 }
 
 /** What crosses IPC or HTTP: a value, or an error message naming the field and the valid range. */

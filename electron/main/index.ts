@@ -1,10 +1,13 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_NAME } from '../../shared/contract.ts';
 import { createAppHandlers } from '../service/app-services.ts';
 import { registerIpc } from './ipc.ts';
 import { createProjectHandlers } from './project-files.ts';
+import { createReportHandlers } from './report-pdf.ts';
 import { serveAppRequest } from './protocol.ts';
 import { APP_ENTRY_URL, APP_SCHEME, hardenWebContents, mainWindowOptions } from './security.ts';
 
@@ -85,7 +88,18 @@ function start(): void {
         return result.canceled || !result.filePath ? null : result.filePath;
       },
     });
-    registerIpc(ipcMain, { ...shared, ...projects });
+    const reports = createReportHandlers({
+      chooseFileToSave: async (suggestedName) => {
+        const parent = focusedWindow();
+        const options = { defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+        const result = parent
+          ? await dialog.showSaveDialog(parent, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      renderPdf: printReportToPdf,
+    });
+    registerIpc(ipcMain, { ...shared, ...projects, ...reports });
 
     createMainWindow();
     app.on('activate', () => {
@@ -96,4 +110,30 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+}
+
+/**
+ * Prints a self-contained report to A4 PDF in a hidden, sandboxed window without scripts or preload (the
+ * report needs neither: core/report inlines its styles and SVG charts).
+ */
+async function printReportToPdf(html: string): Promise<Uint8Array> {
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false },
+  });
+  // A file rather than a data: URL, which Chromium caps at a few MiB (reports with large maps exceed that).
+  const dir = await mkdtemp(path.join(tmpdir(), 'safedist-report-'));
+  try {
+    const file = path.join(dir, 'report.html');
+    await writeFile(file, html, 'utf8');
+    await window.loadFile(file);
+    return await window.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
+  } finally {
+    window.destroy();
+    await rm(dir, { recursive: true, force: true });
+  }
 }

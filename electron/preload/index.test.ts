@@ -24,10 +24,12 @@ describe('preload bridge', () => {
   it('has exactly the reviewed methods', () => {
     const api = exposed.get('safedist') as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([
+      'exportReportPdf',
       'getAppInfo',
       'getSubstance',
       'listRuleSets',
       'openProject',
+      'prepareAssessment',
       'saveProject',
       'searchSubstances',
     ]);
@@ -50,6 +52,8 @@ describe('preload bridge', () => {
       openProject: ['project:open', undefined],
       saveProject: ['project:save', { probe: 'saveProject' }],
       listRuleSets: ['rules:list', undefined],
+      prepareAssessment: ['assessment:prepare', { probe: 'prepareAssessment' }],
+      exportReportPdf: ['report:pdf', { probe: 'exportReportPdf' }],
     });
   });
 

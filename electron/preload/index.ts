@@ -19,6 +19,8 @@ const api: SafeDistApi = {
   openProject: () => invoke(CHANNELS.openProject),
   saveProject: (request) => invoke(CHANNELS.saveProject, request),
   listRuleSets: () => invoke(CHANNELS.listRuleSets),
+  prepareAssessment: (request) => invoke(CHANNELS.prepareAssessment, request),
+  exportReportPdf: (request) => invoke(CHANNELS.exportReportPdf, request),
 };
 
 contextBridge.exposeInMainWorld('safedist', api);

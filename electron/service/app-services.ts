@@ -1,5 +1,9 @@
 import { listRuleSets } from '../../data/rules/index.ts';
-import { builtInLibrary, loadSubstanceLibrary } from '../../data/substances/library.ts';
+import {
+  builtInLibrary,
+  loadSubstanceLibrary,
+  type SubstanceLibrary,
+} from '../../data/substances/library.ts';
 import type { AppInfo } from '../../shared/contract.ts';
 import {
   createSharedHandlers,
@@ -21,10 +25,11 @@ export interface AppServiceOptions {
 export function createAppHandlers(appInfo: AppInfo, options: AppServiceOptions = {}): Handlers<SharedMethod> {
   // Loaded on first use, not at start-up; a broken library file then fails the call with its file and line.
   let catalogue: SubstanceCatalogue | undefined;
-  const substances = (): SubstanceCatalogue =>
-    (catalogue ??= createSubstanceCatalogue(
-      options.substancesDir === undefined ? builtInLibrary() : loadSubstanceLibrary(options.substancesDir),
-    ));
+  let library: SubstanceLibrary | undefined;
+  const records = (): SubstanceLibrary =>
+    (library ??=
+      options.substancesDir === undefined ? builtInLibrary() : loadSubstanceLibrary(options.substancesDir));
+  const substances = (): SubstanceCatalogue => (catalogue ??= createSubstanceCatalogue(records()));
   return createSharedHandlers({
     appInfo,
     substances: {
@@ -32,5 +37,6 @@ export function createAppHandlers(appInfo: AppInfo, options: AppServiceOptions =
       get: (id) => substances().get(id),
     },
     listRuleSets,
+    substanceRecord: (id) => records().substances.find((s) => s.id === id),
   });
 }

@@ -10,7 +10,15 @@ import {
   type SubstanceDetail,
   type SubstanceSummary,
 } from '../../shared/contract.ts';
-import { noInput, parseInput, substanceRequest, substanceSearchRequest } from './schemas.ts';
+import type { Substance } from '../../core/substance/index.ts';
+import { prepareAssessment } from './assessment.ts';
+import {
+  noInput,
+  parseInput,
+  prepareAssessmentRequest,
+  substanceRequest,
+  substanceSearchRequest,
+} from './schemas.ts';
 
 /**
  * The API's handlers as plain functions `(input: unknown) => Promise<result>`: they parse their input with
@@ -22,12 +30,16 @@ export type Handlers<M extends ApiMethod = ApiMethod> = { [K in M]: Handler<K> }
 /** Any handler, as the transports see it: the payload in, some serialisable value out. */
 export type AnyHandler = (input: unknown) => Promise<unknown>;
 
-/** The methods both transports serve from here; opening and saving projects depend on the transport. */
+/**
+ * The methods both transports serve from here; opening and saving projects and printing a report depend on
+ * the transport.
+ */
 export const SHARED_METHODS = [
   'getAppInfo',
   'searchSubstances',
   'getSubstance',
   'listRuleSets',
+  'prepareAssessment',
 ] as const satisfies ApiMethod[];
 export type SharedMethod = (typeof SHARED_METHODS)[number];
 
@@ -48,6 +60,8 @@ export interface ServiceDeps {
   substances: SubstanceCatalogue;
   /** data/rules listRuleSets in the app; injected so tests can use their own. */
   listRuleSets(): RuleSetSummary[];
+  /** The full library record of a substance id, for the engine (undefined when unknown). */
+  substanceRecord(id: string): Substance | undefined;
 }
 
 export function createSharedHandlers(deps: ServiceDeps): Handlers<SharedMethod> {
@@ -70,6 +84,12 @@ export function createSharedHandlers(deps: ServiceDeps): Handlers<SharedMethod> 
       parseInput(noInput, input);
       return deps.listRuleSets();
     },
+    prepareAssessment: async (input) =>
+      prepareAssessment(
+        parseInput(prepareAssessmentRequest, input),
+        deps.substanceRecord,
+        deps.appInfo.version,
+      ),
   };
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   LIMITS,
+  type PrepareAssessmentRequest,
+  type ReportPdfRequest,
   type SaveProjectRequest,
   type SubstanceRequest,
   type SubstanceSearchRequest,
@@ -53,5 +55,22 @@ export const saveProjectRequest: z.ZodType<SaveProjectRequest> = z.strictObject(
   fileName,
   text: z.string().refine((text) => utf8.encode(text).byteLength <= LIMITS.projectBytes, {
     message: `larger than ${LIMITS.projectBytes / (1024 * 1024)} MiB`,
+  }),
+});
+
+const utf8Bytes = (limit: number) =>
+  z.string().refine((text) => utf8.encode(text).byteLength <= limit, {
+    message: `larger than ${limit / (1024 * 1024)} MiB`,
+  });
+
+export const prepareAssessmentRequest: z.ZodType<PrepareAssessmentRequest> = z.strictObject({
+  fileName: z.string().trim().min(1, 'a file name is required').max(LIMITS.fileNameLength),
+  text: utf8Bytes(LIMITS.projectBytes),
+});
+
+export const reportPdfRequest: z.ZodType<ReportPdfRequest> = z.strictObject({
+  fileName,
+  html: utf8Bytes(LIMITS.reportBytes).refine((html) => /^\s*<!doctype html>/i.test(html), {
+    message: 'must be an HTML document (<!doctype html>…)',
   }),
 });

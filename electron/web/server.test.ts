@@ -24,6 +24,7 @@ beforeAll(async () => {
       get: () => undefined,
     },
     listRuleSets: () => [],
+    substanceRecord: () => undefined,
   });
   server = await startWebServer({ rendererDir, handlers, port: 0 });
 });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CHANNELS, type ApiResult } from '../../shared/contract.ts';
+import { CHANNELS, LIMITS, type ApiResult } from '../../shared/contract.ts';
 import {
   SHARED_METHODS,
   toResult,
@@ -35,8 +35,10 @@ export interface RunningWebServer {
   close(): Promise<void>;
 }
 
-/** Largest API request body; the shared methods take small JSON objects. */
+/** Largest API request body; the shared methods take small JSON objects… */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** …except a project to prepare for computing: its text, escaped once more as a JSON string. */
+export const MAX_PROJECT_BODY_BYTES = 2 * LIMITS.projectBytes + 64 * 1024;
 
 const HOST = '127.0.0.1';
 
@@ -51,8 +53,14 @@ class HttpError extends Error {
 
 /** Starts the server on 127.0.0.1 and resolves once it listens. */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
-  const routes = new Map<string, AnyHandler>(
-    SHARED_METHODS.map((method) => [`/api/${CHANNELS[method]}`, options.handlers[method]]),
+  const routes = new Map<string, Route>(
+    SHARED_METHODS.map((method) => [
+      `/api/${CHANNELS[method]}`,
+      {
+        handler: options.handlers[method],
+        maxBytes: method === 'prepareAssessment' ? MAX_PROJECT_BODY_BYTES : MAX_BODY_BYTES,
+      },
+    ]),
   );
   let port = 0;
   const server = createServer((request, response) => {
@@ -81,8 +89,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   };
 }
 
+interface Route {
+  handler: AnyHandler;
+  /** Largest request body, bytes. */
+  maxBytes: number;
+}
+
 interface Context {
-  routes: Map<string, AnyHandler>;
+  routes: Map<string, Route>;
   port: number;
   rendererDir: string;
 }
@@ -94,8 +108,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   const pathname = new URL(request.url ?? '/', `http://${host}`).pathname;
 
   if (pathname.startsWith('/api/')) {
-    const handler = context.routes.get(pathname);
-    if (!handler) return sendText(response, 404, `no API method at ${pathname}`);
+    const route = context.routes.get(pathname);
+    if (!route) return sendText(response, 404, `no API method at ${pathname}`);
     try {
       if (request.method !== 'POST') throw new HttpError(405, 'API methods are called with POST');
       const origin = request.headers.origin;
@@ -105,8 +119,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
       if (!/^application\/json(;|$)/i.test(request.headers['content-type'] ?? '')) {
         throw new HttpError(415, 'API requests must be application/json');
       }
-      const input = await readJsonInput(request);
-      const result = await toResult(() => handler(input));
+      const input = await readJsonInput(request, route.maxBytes);
+      const result = await toResult(() => route.handler(input));
       return sendJson(response, result.ok ? 200 : 422, result);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
@@ -122,12 +136,12 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
 }
 
 /** Reads `{"input": …}`; a missing `input` is `undefined`, as for IPC calls without a payload. */
-async function readJsonInput(request: IncomingMessage): Promise<unknown> {
+async function readJsonInput(request: IncomingMessage, maxBytes: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > maxBytes) throw new HttpError(413, `request body larger than ${maxBytes} bytes`);
     chunks.push(chunk);
   }
   let body: unknown;

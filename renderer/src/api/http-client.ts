@@ -32,17 +32,24 @@ export function createHttpApi(baseUrl: string): SafeDistApi {
     searchSubstances: (request) => call(CHANNELS.searchSubstances, request),
     getSubstance: (request) => call(CHANNELS.getSubstance, request),
     listRuleSets: () => call(CHANNELS.listRuleSets),
+    prepareAssessment: (request) => call(CHANNELS.prepareAssessment, request),
     openProject: uploadProject,
-    saveProject: async ({ fileName, text }) => {
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      link.download = fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 0);
-      // The browser decides where (and whether) the download lands; the name is what it was offered as.
-      return { fileName };
-    },
+    saveProject: async ({ fileName, text }) => download(fileName, text, 'application/json'),
+    // The page's Content-Security-Policy (no inline styles) also binds any window or frame it opens, so the
+    // report cannot be printed from here: it is offered as its HTML file, which the browser prints to PDF.
+    exportReportPdf: async ({ fileName, html }) =>
+      download(fileName.replace(/\.pdf$/i, '.html'), html, 'text/html'),
   };
+}
+
+/** Offers a text as a download; the browser decides where (and whether) it lands, so the name is an offer. */
+function download(fileName: string, text: string, type: string): { fileName: string } {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  return { fileName };
 }
 
 /** Lets the user pick a .json file; resolves null when the picker is cancelled. */
