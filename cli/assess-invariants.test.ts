@@ -88,15 +88,16 @@ describe('engine invariants on a plant modelled from equipment', async () => {
       expect(fn[i]!.n).toBeGreaterThan(fn[i - 1]!.n);
       expect(fn[i]!.f).toBeLessThanOrEqual(fn[i - 1]!.f);
     }
-    // fn lists N ≥ 1 only; the area under F from N = 0 counts the steps below 1 too, so the listed part
-    // is a lower bound on PLL and equals it when no outcome has fewer than one death.
+    // PLL = Σ f·N = ∫ F(N) dN: the area under the full curve (fnAll, every N > 0).
     let area = 0;
-    let previous = fn.length ? Math.min(1, fn[0]!.n) : 0;
-    for (const { n, f } of fn) {
+    let previous = 0;
+    for (const { n, f } of out.societalRisk.fnAll as { n: number; f: number }[]) {
       area += f * (n - previous);
       previous = n;
     }
-    expect(area).toBeLessThanOrEqual(out.societalRisk.pll * (1 + 1e-12));
+    expect(area).toBeCloseTo(out.societalRisk.pll, 15);
+    expect(Math.abs(area / out.societalRisk.pll - 1)).toBeLessThan(1e-9);
+    expect(out.societalRisk.fn).toEqual(out.societalRisk.fnAll.filter((p: { n: number }) => p.n >= 1));
   });
 
   it('nests the contours: a higher level lies inside a lower one', () => {

@@ -4,6 +4,7 @@ import { TARGET_CATEGORIES, INSTALLATION_STATUSES } from '../rules/types.ts';
 import type { RiskEvent, WindStatistics } from '../risk/events.ts';
 import { gridForRiskLevel, type GridSpec } from '../risk/grid.ts';
 import { individualRiskLayers, sumLayers } from '../risk/individual-grid.ts';
+import { fastGridForRiskLevel, fastIndividualRiskLayers } from '../risk/fast-grid.ts';
 import { individualRiskAt, type Contribution } from '../risk/individual.ts';
 import { riskContours } from '../risk/contours.ts';
 import { interiorSamples, type Point, type Polygon } from '../risk/geometry.ts';
@@ -81,7 +82,10 @@ export interface AssessmentResult {
     contributors: ContributorOut[];
   }[];
   societalRisk: {
+    /** F(N) at every distinct N ≥ the rule set's minimum N (1), as the output contract lists it. */
     fn: FnPoint[];
+    /** F(N) at every distinct N > 0, the curve whose area is the PLL. */
+    fnAll: FnPoint[];
     pll: number;
     verdict: FnRegion;
     worstRatioToUnacceptable: number;
@@ -168,7 +172,8 @@ export function projectEvents(project: Project, rules: RuleSet, substanceOf: Sub
   return events;
 }
 
-function windStatistics(project: Project): WindStatistics {
+/** The wind statistics of a project: its sector count and each weather class's rose. */
+export function windStatistics(project: Project): WindStatistics {
   return {
     sectors: project.weather.sectors,
     byClass: Object.fromEntries(project.weather.classes.map((c) => [c.id, c.windRose])),
@@ -206,6 +211,22 @@ export interface AssessOptions {
    * `consequenceInstallations(project, classification)`; none when absent.
    */
   consequenceInstallations?: readonly string[];
+  /**
+   * Layers computed before on this same grid, by installation id (the desktop app keeps them so that editing
+   * one installation recomputes one layer). The caller vouches that each layer belongs to an installation
+   * whose events and wind statistics are unchanged since; the engine computes only the other installations.
+   */
+  knownLayers?: (grid: GridSpec) => ReadonlyMap<string, Float64Array>;
+  /**
+   * Individual-risk engine: `fast` (default; polar fields per installation and release point, docs/performance.md)
+   * or `reference` (the plain engine: every event at every cell, and the grid-sizing rays evaluated directly).
+   */
+  engine?: 'fast' | 'reference';
+  /**
+   * The grid and every installation's layer computed elsewhere (in workers, cli/risk-workers.ts) by the fast
+   * engine on this project; the engine then computes neither.
+   */
+  riskGrid?: { grid: GridSpec; layers: ReadonlyMap<string, Float64Array> };
 }
 
 /**
@@ -227,13 +248,27 @@ export function assessProject(
   const threshold = (category: string, status: Status) =>
     rules.individualRisk[category as TargetCategory][status].value;
   const thresholdLevels = TARGET_CATEGORIES.flatMap((c) => INSTALLATION_STATUSES.map((s) => threshold(c, s)));
-  const grid = gridForRiskLevel(
-    events,
-    (x, y) => individualRiskAt(events, wind, x, y).risk,
-    cell,
-    Math.min(...thresholdLevels),
-  );
-  const layers = individualRiskLayers(events, wind, grid, options.onProgress);
+  const level = Math.min(...thresholdLevels);
+  const fast = (options.engine ?? 'fast') === 'fast';
+  const grid =
+    options.riskGrid?.grid ??
+    (fast
+      ? fastGridForRiskLevel(events, wind, cell, level)
+      : gridForRiskLevel(events, (x, y) => individualRiskAt(events, wind, x, y).risk, cell, level));
+  const known = options.riskGrid?.layers ?? options.knownLayers?.(grid) ?? new Map<string, Float64Array>();
+  const missing = events.filter((e) => !known.has(e.installationId));
+  const layers = fast
+    ? fastIndividualRiskLayers(missing, wind, grid, options.onProgress)
+    : individualRiskLayers(missing, wind, grid, options.onProgress);
+  for (const id of new Set(events.map((e) => e.installationId))) {
+    const layer = known.get(id);
+    if (!layer) continue;
+    if (layer.length !== grid.nx * grid.ny)
+      throw new RangeError(
+        `knownLayers: layer '${id}' has ${layer.length} cells, the grid ${grid.nx * grid.ny}`,
+      );
+    layers.set(id, layer);
+  }
   const total = sumLayers(layers, grid.nx * grid.ny);
 
   const levels = [
@@ -423,6 +458,7 @@ function judgeEvents(
     targets,
     societalRisk: {
       fn: curve.filter((p) => p.n >= minimumN),
+      fnAll: curve,
       pll: potentialLossOfLife(outcomes),
       verdict: fnVerdict.region,
       worstRatioToUnacceptable: fnVerdict.worstRatio,
