@@ -9,6 +9,7 @@ import { multiEnergyOverpressureField } from '../../explosion/multi-energy.ts';
 import { poolFire, poolFireHeatFluxDownwind } from '../../fire/pool.ts';
 import { toxicIndividualRiskAtPoint } from '../../individual-risk/toxic-ir-point.ts';
 import { eventDeathProbability } from '../../risk/individual.ts';
+import { individualRiskLayers } from '../../risk/individual-grid.ts';
 import { PURPLE_BOOK_RULES } from '../../vulnerability/lethality.ts';
 import { standardNormalCdf } from '../../vulnerability/normal.ts';
 import { thermalProbit } from '../../vulnerability/thermal.ts';
@@ -140,6 +141,24 @@ describe('toxic footprint', () => {
     expect(Math.abs(engine / (chain.deathProbability / 12) - 1)).toBeLessThan(1e-3);
     // And against the printed value itself, P_d = 0.381 (±0.0015 as in toxic-ir-point.test.ts).
     expect(Math.abs(engine * 12 - 0.381)).toBeLessThanOrEqual(0.0015);
+
+    // The engine's own grid, with a cell centre on the book's point (0, R): f = 5e-7/yr and P_M·P_φ = 0.0368
+    // (P_φ = 1/12 of a uniform rose, so P_M = 12 × 0.0368) give the printed ΔIR = 7.0e-9/yr (2 digits).
+    const grid = { x0: -2, y0: R - 2, cellSize: 1, nx: 5, ny: 5 };
+    const event = {
+      installationId: 'CO',
+      scenarioId: 'PB-6B',
+      outcome: 'toxic',
+      effect: 'toxic' as const,
+      weatherClassId: 'D5',
+      source: [0, 0] as const,
+      frequency: 5e-7 * 12 * 0.0368,
+      individual: fp.individual,
+      societal: { indoor: fp.indoor, outdoor: fp.outdoor },
+    };
+    const layer = individualRiskLayers([event], { sectors: 12, byClass: { D5: uniform } }, grid).get('CO')!;
+    const cell = layer[2 * grid.nx + 2]!;
+    expect(Math.abs(cell / 7.0e-9 - 1)).toBeLessThan(0.01);
   });
 });
 
