@@ -1,4 +1,5 @@
 import { mkdir, writeFile, rename } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { classifyProject, type Classification } from '../core/classification/index.ts';
 import { consequenceInstallations } from '../core/qra/explosives.ts';
@@ -11,6 +12,7 @@ import { siteToWgs84 } from '../data/geo/site-projection.ts';
 import { UsageError, type CliIo } from './io.ts';
 import { loadProjectFile } from './project-input.ts';
 import { ENGINE_VERSION } from './version.ts';
+import { riskGridInWorkers } from './risk-workers.ts';
 
 type Lang = 'zh-CN' | 'en';
 
@@ -20,10 +22,18 @@ interface AssessArgs {
   out?: string;
   lang: Lang;
   rules?: string;
+  engine: 'fast' | 'reference';
+  /** Worker threads of the fast engine; 0 computes in this thread. */
+  workers: number;
 }
 
 function parseAssessArgs(args: readonly string[]): AssessArgs {
-  const out: AssessArgs = { json: false, lang: 'zh-CN' };
+  const out: AssessArgs = {
+    json: false,
+    lang: 'zh-CN',
+    engine: 'fast',
+    workers: Math.min(2, availableParallelism()),
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (name: string) => {
@@ -34,7 +44,18 @@ function parseAssessArgs(args: readonly string[]): AssessArgs {
     if (a === '--json') out.json = true;
     else if (a === '--out') out.out = value('--out');
     else if (a === '--rules') out.rules = value('--rules');
-    else if (a === '--lang') {
+    else if (a === '--engine') {
+      const e = value('--engine');
+      if (e !== 'fast' && e !== 'reference')
+        throw new UsageError(`assess: --engine must be fast or reference, got '${e}'`);
+      out.engine = e;
+    } else if (a === '--workers') {
+      const v = value('--workers');
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 64)
+        throw new UsageError(`assess: --workers must be a whole number 0–64, got '${v}'`);
+      out.workers = n;
+    } else if (a === '--lang') {
       const l = value('--lang');
       if (l !== 'zh-CN' && l !== 'en') throw new UsageError(`assess: --lang must be zh-CN or en, got '${l}'`);
       out.lang = l;
@@ -241,7 +262,8 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 }
 
 /**
- * `safedist assess <project.json> [--json] [--out DIR] [--lang zh-CN|en] [--rules file]`: classification,
+ * `safedist assess <project.json> [--json] [--out DIR] [--lang zh-CN|en] [--rules file] [--engine fast|reference] [--workers N]`:
+ * classification,
  * individual and societal risk, contours, external safety distances and verdicts (spec/project-format.md);
  * `--out` also writes `report.html` in the `--lang` language (docs/report.md).
  */
@@ -259,8 +281,18 @@ export async function assessCommand(args: readonly string[], io: CliIo): Promise
   else {
     try {
       classification = classifyProject(project, rules, substanceOf);
+      const onProgress = progressBar(io);
+      const riskGrid =
+        a.engine === 'fast' && a.workers > 0
+          ? await riskGridInWorkers(project, rules, substanceOf, {
+              workers: a.workers,
+              ...(onProgress ? { onProgress } : {}),
+            })
+          : undefined;
       result = assessProject(project, rules, substanceOf, {
-        onProgress: progressBar(io),
+        ...(onProgress ? { onProgress } : {}),
+        engine: a.engine,
+        ...(riskGrid ? { riskGrid } : {}),
         consequenceInstallations: consequenceInstallations(project, classification),
       });
     } catch (e) {

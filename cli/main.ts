@@ -4,6 +4,7 @@ import { substancesCommand } from './substances.ts';
 import { rulesCommand } from './rules.ts';
 import { classifyCommand } from './classify.ts';
 import { assessCommand } from './assess.ts';
+import { planCommand } from './plan.ts';
 import { importCommand } from './import.ts';
 import { exportCommand } from './export.ts';
 import { UsageError, type CliIo } from './io.ts';
@@ -20,8 +21,15 @@ const COMMANDS: Record<string, Command> = {
   assess: {
     summary: 'assess a project: individual and societal risk, contours, distances and verdicts (GB 36894)',
     usage:
-      'safedist assess <project.json|project.sdp> [--json] [--out DIR] [--lang zh-CN|en] [--rules rules.json]',
+      'safedist assess <project.json|project.sdp> [--json] [--out DIR] [--lang zh-CN|en] [--rules rules.json] [--engine fast|reference] [--workers N]',
     run: assessCommand,
+  },
+  plan: {
+    summary:
+      'for each non-compliant installation: the measures that make it comply, rectify or relocate, variant projects',
+    usage:
+      'safedist plan <project.json|project.sdp> [--json] [--out DIR] [--lang zh-CN|en] [--rules rules.json] [--candidate-site other.json]',
+    run: planCommand,
   },
   model: {
     summary: 'run one consequence or vulnerability model on a JSON input (spec/model-cli.md)',

@@ -23,6 +23,12 @@ export interface Footprint {
    * wind sectors that cannot reach a point. Absent means π (no bound).
    */
   supportHalfAngle?(r: number): number;
+  /**
+   * Optional: present when G is the trapezoid rule on this many equal steps of `lethality` over
+   * [0, supportHalfAngle(r)] (a tabulated model footprint). An engine may then integrate a row itself at radii
+   * of its choosing with the same rule instead of reading G (core/risk/fast-grid.ts does).
+   */
+  readonly angularSteps?: number;
 }
 
 /** ∫ from −π to a of L dα written as F(a) = sign(a)·G(|a|) shifted, extended periodically to any real a. */
@@ -96,9 +102,20 @@ export function downwindZonesFootprint(zones: readonly DownwindZone[]): Footprin
     const hi = r > z.halfWidth ? Math.asin(z.halfWidth / r) : Math.PI / 2;
     return [lo, hi];
   };
+  // Outside every rectangle's band: |α| > asin(halfWidth/r) (π/2 where r ≤ halfWidth), and nothing beyond
+  // a rectangle's far corner.
+  const support = (r: number): number => {
+    let s = 0;
+    for (const z of sorted) {
+      if (r > Math.hypot(z.length, z.halfWidth)) continue;
+      s = Math.max(s, r > z.halfWidth ? Math.asin(z.halfWidth / r) : Math.PI / 2);
+    }
+    return s;
+  };
   return {
     reach,
     radial: false,
+    supportHalfAngle: support,
     lethality(r, alpha) {
       const along = r * Math.cos(alpha);
       const across = Math.abs(r * Math.sin(alpha));
@@ -254,7 +271,7 @@ export interface TabulationOptions {
  * first use: at radii 0, Δr, 2Δr … and, beyond Δr/ε, radii growing by the factor 1 + ε up to the reach,
  * the lethality at `angularNodes` + 1 angles from the wind axis to the half-angle bound and its running
  * integral G (trapezoid rule). G(r, t) is then read by linear interpolation in angle and in radius, so the
- * engine's per-cell cost does not depend on the model. Exact lethality values (`lethality`) come from the
+ * engine's per-cell cost does not depend on the model. Each radius row is built when first read. Exact lethality values (`lethality`) come from the
  * function itself (societal risk uses only those, so its footprints never build a table).
  * @param lethalityAt lethality (0–1) at (along, across), m; even in `across`
  * @param reach distance beyond which the lethality is zero, m
@@ -284,16 +301,31 @@ export function tabulatedWindFrameFootprint(
   const bound = (r: number) =>
     Math.min(Math.PI, Math.max(0, options.halfAngleAt ? options.halfAngleAt(r) : Math.PI));
 
-  let table: { theta: Float64Array; cumulative: Float64Array; radii: Float64Array } | undefined;
-  const build = () => {
-    const theta = new Float64Array(rows);
-    const radii = new Float64Array(rows);
-    const cumulative = new Float64Array(rows * (k + 1));
-    for (let i = 0; i < rows; i++) {
+  // Rows are built on first use, in blocks of BLOCK rows: a point evaluation (a target, a probe, the
+  // grid-sizing rays) builds two rows and holds one block, not the whole table. A row's values do not depend
+  // on when it is built.
+  const BLOCK = 32;
+  const blocks: (
+    { theta: Float64Array; radii: Float64Array; cumulative: Float64Array; built: Uint8Array } | undefined
+  )[] = new Array(Math.ceil(rows / BLOCK));
+  const rowOfBlock = (i: number) => {
+    const index = Math.floor(i / BLOCK);
+    let block = blocks[index];
+    if (!block) {
+      block = {
+        theta: new Float64Array(BLOCK),
+        radii: new Float64Array(BLOCK),
+        cumulative: new Float64Array(BLOCK * (k + 1)),
+        built: new Uint8Array(BLOCK),
+      };
+      blocks[index] = block;
+    }
+    const m = i - index * BLOCK;
+    if (!block.built[m]) {
       const r = radiusOf(i);
-      radii[i] = r;
+      block.radii[m] = r;
       const b = bound(r);
-      theta[i] = b;
+      block.theta[m] = b;
       const h = b / k;
       let previous = lethalityAt(r, 0);
       let sum = 0;
@@ -301,37 +333,45 @@ export function tabulatedWindFrameFootprint(
         const a = j * h;
         const value = lethalityAt(r * Math.cos(a), r * Math.sin(a));
         sum += (h * (previous + value)) / 2;
-        cumulative[i * (k + 1) + j] = sum;
+        block.cumulative[m * (k + 1) + j] = sum;
         previous = value;
       }
+      block.built[m] = 1;
     }
-    return { theta, cumulative, radii };
+    return { block, m };
   };
-  const rowIntegral = (t: NonNullable<typeof table>, i: number, angle: number): number => {
-    const b = t.theta[i]!;
-    const base = i * (k + 1);
+  const radiusOfRow = (i: number): number => {
+    const { block, m } = rowOfBlock(i);
+    return block.radii[m]!;
+  };
+  const rowIntegral = (i: number, angle: number): number => {
+    const { block, m } = rowOfBlock(i);
+    const b = block.theta[m]!;
+    const base = m * (k + 1);
     if (b === 0) return 0;
-    if (angle >= b) return t.cumulative[base + k]!;
+    if (angle >= b) return block.cumulative[base + k]!;
     const x = (angle / b) * k;
     const j = Math.floor(x);
     const w = x - j;
-    return t.cumulative[base + j]! + w * (t.cumulative[base + j + 1]! - t.cumulative[base + j]!);
+    return block.cumulative[base + j]! + w * (block.cumulative[base + j + 1]! - block.cumulative[base + j]!);
   };
   return {
     reach,
     radial: false,
     lethality: (r, alpha) => (r > reach ? 0 : lethalityAt(r * Math.cos(alpha), r * Math.sin(alpha))),
     supportHalfAngle: (r) => (r > reach ? 0 : bound(r)),
+    angularSteps: k,
     halfAngleIntegral(r, angle) {
       if (r > reach || angle <= 0) return 0;
-      table ??= build();
       const x = Math.min(rows - 1, rowOf(r));
       const i = Math.floor(x);
-      if (i >= rows - 1) return rowIntegral(table, rows - 1, angle);
-      const r0 = table.radii[i]!;
-      const r1 = table.radii[i + 1]!;
+      if (i >= rows - 1) return rowIntegral(rows - 1, angle);
+      const lower = rowIntegral(i, angle);
+      const upper = rowIntegral(i + 1, angle);
+      const r0 = radiusOfRow(i);
+      const r1 = radiusOfRow(i + 1);
       const w = r1 > r0 ? (r - r0) / (r1 - r0) : 0;
-      return (1 - w) * rowIntegral(table, i, angle) + w * rowIntegral(table, i + 1, angle);
+      return (1 - w) * lower + w * upper;
     },
   };
 }

@@ -20,17 +20,79 @@ export interface GridSpec {
  */
 export function gridCoveringEvents(events: readonly RiskEvent[], cellSize: number): GridSpec {
   if (!(cellSize > 0)) throw new RangeError(`cellSize must be > 0 m, got ${cellSize}`);
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
+  return coveringGrid(eventExtent(events), cellSize);
+}
+
+/** Site coordinates of cell centre (i, j). */
+export function cellCentre(grid: GridSpec, i: number, j: number): [number, number] {
+  return [grid.x0 + i * grid.cellSize, grid.y0 + j * grid.cellSize];
+}
+
+/**
+ * Where a set of events lies: the box of their release points, the longest individual-risk reach and the box
+ * of every footprint (gridCoveringEvents). Extents of disjoint event sets merge (mergeExtents), so the grid of
+ * a whole project can be found from per-installation parts computed apart (in workers).
+ */
+export interface EventExtent {
+  /** Box of the release points, m; Infinity/−Infinity when there are no events. */
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  /** Longest individual-risk footprint reach, m. */
+  maxReach: number;
+  /** Box of every footprint (individual and societal) about its release point, m. */
+  cover: { minX: number; minY: number; maxX: number; maxY: number };
+}
+
+/** The extent of a set of events (see {@link EventExtent}). */
+export function eventExtent(events: readonly RiskEvent[]): EventExtent {
+  const extent: EventExtent = {
+    minX: Infinity,
+    minY: Infinity,
+    maxX: -Infinity,
+    maxY: -Infinity,
+    maxReach: 0,
+    cover: { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity },
+  };
   for (const e of events) {
+    const [x, y] = e.source;
     const reach = Math.max(e.individual.reach, e.societal.indoor.reach, e.societal.outdoor.reach);
-    minX = Math.min(minX, e.source[0] - reach);
-    maxX = Math.max(maxX, e.source[0] + reach);
-    minY = Math.min(minY, e.source[1] - reach);
-    maxY = Math.max(maxY, e.source[1] + reach);
+    extent.minX = Math.min(extent.minX, x);
+    extent.maxX = Math.max(extent.maxX, x);
+    extent.minY = Math.min(extent.minY, y);
+    extent.maxY = Math.max(extent.maxY, y);
+    extent.maxReach = Math.max(extent.maxReach, e.individual.reach);
+    extent.cover.minX = Math.min(extent.cover.minX, x - reach);
+    extent.cover.maxX = Math.max(extent.cover.maxX, x + reach);
+    extent.cover.minY = Math.min(extent.cover.minY, y - reach);
+    extent.cover.maxY = Math.max(extent.cover.maxY, y + reach);
   }
+  return extent;
+}
+
+/** The extent of the union of event sets. */
+export function mergeExtents(parts: readonly EventExtent[]): EventExtent {
+  return parts.reduce<EventExtent>(
+    (a, b) => ({
+      minX: Math.min(a.minX, b.minX),
+      minY: Math.min(a.minY, b.minY),
+      maxX: Math.max(a.maxX, b.maxX),
+      maxY: Math.max(a.maxY, b.maxY),
+      maxReach: Math.max(a.maxReach, b.maxReach),
+      cover: {
+        minX: Math.min(a.cover.minX, b.cover.minX),
+        minY: Math.min(a.cover.minY, b.cover.minY),
+        maxX: Math.max(a.cover.maxX, b.cover.maxX),
+        maxY: Math.max(a.cover.maxY, b.cover.maxY),
+      },
+    }),
+    eventExtent([]),
+  );
+}
+
+function coveringGrid(extent: EventExtent, cellSize: number): GridSpec {
+  const { minX, minY, maxX, maxY } = extent.cover;
   if (!Number.isFinite(minX)) return { x0: 0, y0: 0, cellSize, nx: 1, ny: 1 };
   const i0 = Math.floor(minX / cellSize) - 1;
   const j0 = Math.floor(minY / cellSize) - 1;
@@ -39,9 +101,71 @@ export function gridCoveringEvents(events: readonly RiskEvent[], cellSize: numbe
   return { x0: i0 * cellSize, y0: j0 * cellSize, cellSize, nx: i1 - i0 + 1, ny: j1 - j0 + 1 };
 }
 
-/** Site coordinates of cell centre (i, j). */
-export function cellCentre(grid: GridSpec, i: number, j: number): [number, number] {
-  return [grid.x0 + i * grid.cellSize, grid.y0 + j * grid.cellSize];
+/** The points at which gridForRiskLevel samples the risk: RAYS rays from a centre, radii growing by 5 %. */
+export interface RiskRays {
+  cx: number;
+  cy: number;
+  /** Number of rays, bearing 2πk/rays clockwise from north. */
+  rays: number;
+  /** Sample distances along every ray, m. */
+  radii: Float64Array;
+}
+
+/** Sample i of ray k is at index k·radii.length + i of a samples array; its site coordinates. */
+export function rayPoint(rays: RiskRays, k: number, i: number): [number, number] {
+  const angle = (2 * Math.PI * k) / rays.rays;
+  const r = rays.radii[i]!;
+  return [rays.cx + r * Math.sin(angle), rays.cy + r * Math.cos(angle)];
+}
+
+/** The sampling rays of gridForRiskLevel for an extent: from the centre of the release points, 72 rays. */
+export function riskRays(extent: EventExtent, cellSize: number): RiskRays {
+  const cx = (extent.minX + extent.maxX) / 2;
+  const cy = (extent.minY + extent.maxY) / 2;
+  const span = Math.hypot(extent.maxX - extent.minX, extent.maxY - extent.minY) / 2;
+  const radii: number[] = [];
+  // No events: no rays (gridFromRaySamples then answers the one-cell grid).
+  if (!Number.isFinite(span)) return { cx: 0, cy: 0, rays: 72, radii: new Float64Array(0) };
+  for (let r = cellSize; r <= span + extent.maxReach; r *= 1.05) radii.push(r);
+  return { cx, cy, rays: 72, radii: Float64Array.from(radii) };
+}
+
+/**
+ * The grid from the risk sampled on the rays (`samples[k·radii.length + i]`, per year); see
+ * {@link gridForRiskLevel}.
+ */
+export function gridFromRaySamples(
+  extent: EventExtent,
+  rays: RiskRays,
+  samples: Float64Array,
+  cellSize: number,
+  level: number,
+  margin = 4,
+): GridSpec {
+  const full = coveringGrid(extent, cellSize);
+  if (!Number.isFinite(extent.minX)) return full;
+  let { minX, minY, maxX, maxY } = extent;
+  const n = rays.radii.length;
+  for (let k = 0; k < rays.rays; k++) {
+    const angle = (2 * Math.PI * k) / rays.rays;
+    const ux = Math.sin(angle);
+    const uy = Math.cos(angle);
+    let farthest = 0;
+    for (let i = 0; i < n; i++) if (samples[k * n + i]! >= level) farthest = rays.radii[i]!;
+    minX = Math.min(minX, rays.cx + farthest * ux);
+    maxX = Math.max(maxX, rays.cx + farthest * ux);
+    minY = Math.min(minY, rays.cy + farthest * uy);
+    maxY = Math.max(maxY, rays.cy + farthest * uy);
+  }
+  // Between two samples the risk may stay above the level for up to 5 % further, and between two rays the
+  // contour may bulge: widen by 10 % of the extent as well as the margin.
+  const padX = 0.1 * (maxX - minX) + margin * cellSize;
+  const padY = 0.1 * (maxY - minY) + margin * cellSize;
+  const i0 = Math.max(Math.floor((minX - padX) / cellSize), Math.round(full.x0 / cellSize));
+  const j0 = Math.max(Math.floor((minY - padY) / cellSize), Math.round(full.y0 / cellSize));
+  const i1 = Math.min(Math.ceil((maxX + padX) / cellSize), Math.round(full.x0 / cellSize) + full.nx - 1);
+  const j1 = Math.min(Math.ceil((maxY + padY) / cellSize), Math.round(full.y0 / cellSize) + full.ny - 1);
+  return { x0: i0 * cellSize, y0: j0 * cellSize, cellSize, nx: i1 - i0 + 1, ny: j1 - j0 + 1 };
 }
 
 /**
@@ -64,44 +188,14 @@ export function gridForRiskLevel(
   level: number,
   margin = 4,
 ): GridSpec {
-  const full = gridCoveringEvents(events, cellSize);
-  if (events.length === 0) return full;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  let maxReach = 0;
-  for (const e of events) {
-    minX = Math.min(minX, e.source[0]);
-    maxX = Math.max(maxX, e.source[0]);
-    minY = Math.min(minY, e.source[1]);
-    maxY = Math.max(maxY, e.source[1]);
-    maxReach = Math.max(maxReach, e.individual.reach);
+  if (!(cellSize > 0)) throw new RangeError(`cellSize must be > 0 m, got ${cellSize}`);
+  const extent = eventExtent(events);
+  if (events.length === 0) return coveringGrid(extent, cellSize);
+  const rays = riskRays(extent, cellSize);
+  const n = rays.radii.length;
+  const samples = new Float64Array(rays.rays * n);
+  for (let k = 0; k < rays.rays; k++) {
+    for (let i = 0; i < n; i++) samples[k * n + i] = riskAt(...rayPoint(rays, k, i));
   }
-  const cx = (minX + maxX) / 2;
-  const cy = (minY + maxY) / 2;
-  const span = Math.hypot(maxX - minX, maxY - minY) / 2;
-  const rays = 72;
-  for (let k = 0; k < rays; k++) {
-    const angle = (2 * Math.PI * k) / rays;
-    const ux = Math.sin(angle);
-    const uy = Math.cos(angle);
-    let farthest = 0;
-    for (let r = cellSize; r <= span + maxReach; r *= 1.05) {
-      if (riskAt(cx + r * ux, cy + r * uy) >= level) farthest = r;
-    }
-    minX = Math.min(minX, cx + farthest * ux);
-    maxX = Math.max(maxX, cx + farthest * ux);
-    minY = Math.min(minY, cy + farthest * uy);
-    maxY = Math.max(maxY, cy + farthest * uy);
-  }
-  // Between two samples the risk may stay above the level for up to 5 % further, and between two rays the
-  // contour may bulge: widen by 10 % of the extent as well as the margin.
-  const padX = 0.1 * (maxX - minX) + margin * cellSize;
-  const padY = 0.1 * (maxY - minY) + margin * cellSize;
-  const i0 = Math.max(Math.floor((minX - padX) / cellSize), Math.round(full.x0 / cellSize));
-  const j0 = Math.max(Math.floor((minY - padY) / cellSize), Math.round(full.y0 / cellSize));
-  const i1 = Math.min(Math.ceil((maxX + padX) / cellSize), Math.round(full.x0 / cellSize) + full.nx - 1);
-  const j1 = Math.min(Math.ceil((maxY + padY) / cellSize), Math.round(full.y0 / cellSize) + full.ny - 1);
-  return { x0: i0 * cellSize, y0: j0 * cellSize, cellSize, nx: i1 - i0 + 1, ny: j1 - j0 + 1 };
+  return gridFromRaySamples(extent, rays, samples, cellSize, level, margin);
 }
