@@ -21,7 +21,7 @@ const COMMANDS: Record<string, Command> = {
   assess: {
     summary: 'assess a project: individual and societal risk, contours, distances and verdicts (GB 36894)',
     usage:
-      'safedist assess <project.json|project.sdp> [--json] [--out DIR] [--lang zh-CN|en] [--rules rules.json]',
+      'safedist assess <project.json|project.sdp> [--json] [--out DIR] [--lang zh-CN|en] [--rules rules.json] [--engine fast|reference] [--workers N]',
     run: assessCommand,
   },
   plan: {
