@@ -1,4 +1,5 @@
 import { catalogueLocs } from '../../core/rules/loc.ts';
+import { distanceToPolygon, polygonCentroid } from '../../core/risk/geometry.ts';
 import { HOLE_CLASS_IDS, type RuleSet } from '../../core/rules/types.ts';
 import { formatPath } from './issues.ts';
 import type { EquipmentFile, ProjectFile } from './schema.ts';
@@ -58,7 +59,37 @@ export function checkProject(file: ProjectFile, ctx: CheckContext): string[] {
         add([name, i], 'expected exactly one of polygon and position');
     });
   }
+  checkTargetsOffSite(file, add);
   return issues;
+}
+
+/**
+ * GB 36894 protection targets are off-site: a target whose position (or polygon centroid) lies inside the
+ * plant fence is refused, naming the field. Touching the fence or sharing an edge with it is allowed.
+ */
+function checkTargetsOffSite(file: ProjectFile, add: Add): void {
+  const fence = file.site.boundary;
+  if (!fence) return;
+  file.targets.forEach((t, i) => {
+    const [x, y] = t.polygon
+      ? polygonCentroid(t.polygon)
+      : t.position
+        ? [t.position.x, t.position.y]
+        : [NaN, NaN];
+    if (Number.isFinite(x) && distanceToPolygon(x, y, fence) === 0 && onNoEdge(x, y, fence))
+      add(
+        ['targets', i, t.polygon ? 'polygon' : 'position'],
+        `protection target '${t.id}' lies inside the plant fence (site.boundary); protection targets are off-site areas`,
+      );
+  });
+}
+
+function onNoEdge(x: number, y: number, polygon: readonly (readonly [number, number])[]): boolean {
+  return polygon.every((_, k) => {
+    const a = polygon[k]!;
+    const b = polygon[(k + 1) % polygon.length]!;
+    return distanceToPolygon(x, y, [a, b, a]) > 1e-9;
+  });
 }
 
 type Add = (path: PropertyKey[], message: string) => void;
