@@ -99,6 +99,8 @@ export interface AssessmentResult {
     violations: {
       kind: 'target' | 'societal-risk' | 'explosive-distance' | 'code-distance';
       target?: string;
+      /** For a target: this installation's share of the target's risk at its point of maximum risk. */
+      share?: number;
       code?: string;
     }[];
     requiredRiskReduction: number | null;
@@ -407,10 +409,20 @@ function judgeEvents(
     : undefined;
   const codeDistances = checkCodeDistances(project);
 
+  const shareAtTarget = new Map(
+    project.targets.map((t, i) => {
+      const byInstallation = new Map<string, number>();
+      for (const c of judgements[i]!.contributors) {
+        byInstallation.set(c.installationId, (byInstallation.get(c.installationId) ?? 0) + c.share);
+      }
+      return [t.id, byInstallation] as const;
+    }),
+  );
   const installations = perInstallation.map((j) => {
     const violations: AssessmentResult['installations'][number]['violations'] = j.failingTargets.map((t) => ({
       kind: 'target' as const,
       target: t,
+      share: shareAtTarget.get(t)?.get(j.installationId) ?? 0,
     }));
     if (societalCulprits.has(j.installationId)) violations.push({ kind: 'societal-risk' });
     const explosive = consequence?.installations.find((c) => c.id === j.installationId);
