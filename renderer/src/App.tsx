@@ -3,8 +3,9 @@ import { Link, NavLink, Route, Routes } from 'react-router';
 import { LANGUAGES, setLanguage, type Language } from './i18n/index.ts';
 import { ProjectProvider } from './project/ProjectContext.tsx';
 import { ProjectStateProvider } from './project-state/ProjectStateContext.tsx';
+import { AssessmentProvider } from './results/AssessmentContext.tsx';
+import { ResultsScreen } from './results/ResultsScreen.tsx';
 import { AboutScreen } from './screens/AboutScreen.tsx';
-import { NotYetAvailable } from './screens/NotYetAvailable.tsx';
 import { RuleSetsScreen } from './screens/RuleSetsScreen.tsx';
 import { SiteEditorScreen } from './site-editor/SiteEditorScreen.tsx';
 import { StartScreen } from './screens/StartScreen.tsx';
@@ -27,43 +28,45 @@ export function App() {
   return (
     <ProjectProvider>
       <ProjectStateProvider>
-        <div className="shell">
-          <header className="topbar">
-            <span className="brand">{t('app.name')}</span>
-            <nav aria-label="main">
-              {NAV.map(({ to, key }) => (
-                <NavLink key={to} to={to} end={to === '/'}>
-                  {t(key)}
-                </NavLink>
-              ))}
-            </nav>
-            <label className="language">
-              {t('nav.language')}
-              <select
-                value={i18n.resolvedLanguage}
-                onChange={(event) => void setLanguage(event.target.value as Language)}
-                data-testid="language"
-              >
-                {LANGUAGES.map((language) => (
-                  <option key={language} value={language}>
-                    {LANGUAGE_NAMES[language]}
-                  </option>
+        <AssessmentProvider>
+          <div className="shell">
+            <header className="topbar">
+              <span className="brand">{t('app.name')}</span>
+              <nav aria-label="main">
+                {NAV.map(({ to, key }) => (
+                  <NavLink key={to} to={to} end={to === '/'}>
+                    {t(key)}
+                  </NavLink>
                 ))}
-              </select>
-            </label>
-          </header>
-          <main>
-            <Routes>
-              <Route path="/" element={<StartScreen />} />
-              <Route path="/site" element={<SiteEditorScreen />} />
-              <Route path="/results" element={<NotYetAvailable screen="nav.results" />} />
-              <Route path="/rules" element={<RuleSetsScreen />} />
-              <Route path="/substances" element={<SubstancesScreen />} />
-              <Route path="/about" element={<AboutScreen />} />
-              <Route path="*" element={<NotFound />} />
-            </Routes>
-          </main>
-        </div>
+              </nav>
+              <label className="language">
+                {t('nav.language')}
+                <select
+                  value={i18n.resolvedLanguage}
+                  onChange={(event) => void setLanguage(event.target.value as Language)}
+                  data-testid="language"
+                >
+                  {LANGUAGES.map((language) => (
+                    <option key={language} value={language}>
+                      {LANGUAGE_NAMES[language]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </header>
+            <main>
+              <Routes>
+                <Route path="/" element={<StartScreen />} />
+                <Route path="/site" element={<SiteEditorScreen />} />
+                <Route path="/results" element={<ResultsScreen />} />
+                <Route path="/rules" element={<RuleSetsScreen />} />
+                <Route path="/substances" element={<SubstancesScreen />} />
+                <Route path="/about" element={<AboutScreen />} />
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </main>
+          </div>
+        </AssessmentProvider>
       </ProjectStateProvider>
     </ProjectProvider>
   );

@@ -1,3 +1,4 @@
+import { resultsEn } from '../results/messages.en.ts';
 import { editorEn } from '../site-editor/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -112,4 +113,5 @@ export const en: Messages = {
     error: 'Error: {{message}}',
   },
   ...editorEn,
+  ...resultsEn,
 };

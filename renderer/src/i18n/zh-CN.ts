@@ -1,3 +1,4 @@
+import { resultsZhCN } from '../results/messages.zh-CN.ts';
 import { editorZhCN } from '../site-editor/messages.zh-CN.ts';
 
 /** Simplified Chinese, the default language. en.ts must have the same keys (checked by its type). */
@@ -112,7 +113,9 @@ export const zhCN = {
     error: '出错：{{message}}',
   },
   ...editorZhCN,
+  ...resultsZhCN,
 };
 
-/** The shape every language must provide: zh-CN's keys with string values. */
-export type Messages = { [S in keyof typeof zhCN]: { [K in keyof (typeof zhCN)[S]]: string } };
+/** The shape every language must provide: zh-CN's keys, at every depth, with string values. */
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Messages = Strings<typeof zhCN>;
