@@ -25,10 +25,16 @@ import { eventExtent, gridFromRaySamples, rayPoint, riskRays, type GridSpec, typ
 export interface FastGridOptions {
   /** Grid cell edge, m: radial nodes every half cell near the source. */
   cellSize: number;
-  /** Growth of the radial node spacing beyond 100 nodes (0.5·cellSize/relativeRadialStep); default 0.005. */
+  /** Growth of the radial node spacing beyond 0.5·cellSize/relativeRadialStep; default 0.01 (1 %). */
   relativeRadialStep?: number;
   /** Largest bearing step, rad; rounded down so that half a wind sector is a whole number of steps. Default 0.5°. */
   angularStep?: number;
+  /**
+   * Trapezoid steps over a tabulated footprint's angular support at each radius (at most the footprint's own
+   * `angularSteps`, the default). Fewer steps are faster but depart from the footprint's own rule: at 32
+   * instead of 64 the median cell differs from the plain engine by 1.4 % instead of 0.1 %.
+   */
+  angularSteps?: number;
   /**
    * The grid the fields are for: each source's field is cut at the farthest corner of this grid (nothing
    * beyond it is ever read). Absent: every footprint's full reach.
@@ -51,7 +57,8 @@ function farthestCorner(grid: GridSpec, x: number, y: number): number {
   return d;
 }
 
-const DEFAULT_RELATIVE_STEP = 0.005;
+const DEFAULT_RELATIVE_STEP = 0.01;
+
 const DEFAULT_ANGULAR_STEP = (0.5 * Math.PI) / 180;
 
 /** Radial nodes: i·h for i < uniformRows (up to rGeometric = h/ε), then rGeometric·(1 + ε)^(i − uniformRows + 1). */
@@ -127,16 +134,23 @@ interface Scratch {
 
 /**
  * Half-angle primitive G(r, m·δ) for m = 0 … S into `out`, where beyond node S the footprint is zero at r.
- * A tabulated footprint (angularSteps present) is integrated here by its own trapezoid rule at this exact
- * radius; any other footprint answers G itself.
+ * A tabulated footprint (angularSteps present) is integrated here by the trapezoid rule at this exact
+ * radius, on at most `maxSteps` steps; any other footprint answers G itself.
  * @returns S
  */
-function primitiveRow(fp: Footprint, r: number, delta: number, half: number, scratch: Scratch): number {
+function primitiveRow(
+  fp: Footprint,
+  r: number,
+  delta: number,
+  half: number,
+  maxSteps: number,
+  scratch: Scratch,
+): number {
   const support = Math.min(Math.PI, fp.supportHalfAngle ? fp.supportHalfAngle(r) : Math.PI);
   if (!(support > 0)) return -1;
   const last = Math.min(half, Math.ceil(support / delta));
   const out = scratch.primitive;
-  const k = fp.angularSteps;
+  const k = fp.angularSteps === undefined ? undefined : Math.min(fp.angularSteps, maxSteps);
   if (k !== undefined && fp.supportHalfAngle) {
     if (scratch.trapezoid.length < k + 1) scratch.trapezoid = new Float64Array(k + 1);
     const c = scratch.trapezoid;
@@ -290,6 +304,7 @@ function buildSourceField(
     options.relativeRadialStep ?? DEFAULT_RELATIVE_STEP,
   );
   const rows = axis.rows;
+  const steps = options.angularSteps ?? Infinity;
   if (scratch.primitive.length < half + 1) scratch.primitive = new Float64Array(half + 1);
   if (scratch.mean.length < bins) scratch.mean = new Float64Array(bins);
   if (scratch.primitiveOdd.length < bins + 2 * m + 1)
@@ -310,7 +325,7 @@ function buildSourceField(
     for (let i = 0; i < rows; i++) {
       const r = axis.radii[i]!;
       if (r > fp.reach) break;
-      const last = primitiveRow(fp, r, delta, half, scratch);
+      const last = primitiveRow(fp, r, delta, half, steps, scratch);
       if (last < 0) continue;
       const extent = meanRow(last, half, m, width, scratch);
       const mean = scratch.mean;

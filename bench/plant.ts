@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * The reference plant of the benchmark, generated deterministically from a seed: installations copied from
+ * the five of examples/demo-enterprise.json (chlorine and ammonia storage, LPG spheres, a gasoline tank farm,
+ * a hydrogen unit) with their equipment resized by a factor 0.5–1.5 and placed at random, at least 90 m
+ * apart, in a 1.6 km square; the demo's six weather classes, 12-sector rose, targets and population.
+ */
+
+/** mulberry32: a small seeded generator, so the plant is the same on every machine. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Json = Record<string, unknown>;
+
+function scaleQuantity(value: unknown, factor: number): unknown {
+  if (typeof value === 'number') return value * factor;
+  if (typeof value !== 'string') return value;
+  const m = /^([0-9.eE+-]+)\s*(.*)$/.exec(value);
+  if (!m) return value;
+  return `${(Number(m[1]) * factor).toPrecision(4)} ${m[2]}`;
+}
+
+/** The plant's project JSON (spec/project-format.md). */
+export function referencePlant(installations: number, seed = 20261129): Json {
+  const demoUrl = new URL('../examples/demo-enterprise.json', import.meta.url);
+  const demo = JSON.parse(readFileSync(demoUrl, 'utf8')) as Json & { installations: Json[] };
+  const rand = random(seed);
+  const placed: [number, number][] = [];
+  const list: Json[] = [];
+  for (let n = 0; n < installations; n++) {
+    const template = demo.installations[Math.floor(rand() * demo.installations.length)]!;
+    let x = 0;
+    let y = 0;
+    for (let attempt = 0; attempt < 1000; attempt++) {
+      x = Math.round((rand() - 0.5) * 1600);
+      y = Math.round((rand() - 0.5) * 1600);
+      if (placed.every(([px, py]) => Math.hypot(px - x, py - y) >= 90)) break;
+    }
+    placed.push([x, y]);
+    const factor = 0.5 + rand();
+    const tid = String(template.id);
+    const id = `${tid}-${String(n + 1).padStart(2, '0')}`;
+    const equipment = (template.equipment as Json[]).map((e) => ({
+      ...e,
+      id: `${String(e.id)}-${n + 1}`,
+      ...(e.volume !== undefined ? { volume: scaleQuantity(e.volume, factor) } : {}),
+    }));
+    const { outline: _outline, ...rest } = template;
+    list.push({
+      ...rest,
+      id,
+      name: `${String(template.name)} ${n + 1}`,
+      unit: `${String(template.unit)} ${n + 1}`,
+      position: { x, y },
+      inventory: scaleQuantity(template.inventory, factor),
+      equipment,
+    });
+  }
+  return { ...demo, name: `bench plant (${installations} installations, seed ${seed})`, installations: list };
+}
