@@ -100,10 +100,6 @@ export const en: Messages = {
     standardsList:
       'GB/T 37243-2019 Determination method of external safety distance for hazardous chemicals production units and storage installations; GB 36894-2018 Risk criteria for hazardous chemicals production units and storage installations; GB 18218-2018 Identification of major hazards for hazardous chemicals',
   },
-  pending: {
-    title: '{{screen}}: not yet available',
-    body: 'This part of the application is still being built; this version computes no results here.',
-  },
   notFound: {
     title: 'Page not found',
     back: 'Back to Start',
