@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 
 /**
  * The reference plant of the benchmark, generated deterministically from a seed: installations copied from
- * the five of examples/demo-enterprise.json (chlorine and ammonia storage, LPG spheres, a gasoline tank farm,
- * a hydrogen unit) with their equipment resized by a factor 0.5–1.5 and placed at random, at least 90 m
+ * those of examples/demo-enterprise.json — LPG spheres, a gasoline tank farm and a hydrogen unit, and with
+ * `toxics` also its chlorine and ammonia storage, whose 3×10⁻⁷ contours reach beyond a 4 km grid — with their equipment resized by a factor drawn in `scale` and placed at random, at least 90 m
  * apart, in a 1.6 km square; the demo's six weather classes, 12-sector rose, targets and population.
  */
 
@@ -21,6 +21,13 @@ function random(seed: number): () => number {
 
 type Json = Record<string, unknown>;
 
+export interface PlantOptions {
+  /** Include the demo's chlorine and ammonia storage; default false. */
+  toxics?: boolean;
+  /** Equipment volumes and inventories are scaled by a factor drawn in [min, max); default [0.5, 1.5). */
+  scale?: readonly [number, number];
+}
+
 function scaleQuantity(value: unknown, factor: number): unknown {
   if (typeof value === 'number') return value * factor;
   if (typeof value !== 'string') return value;
@@ -30,14 +37,18 @@ function scaleQuantity(value: unknown, factor: number): unknown {
 }
 
 /** The plant's project JSON (spec/project-format.md). */
-export function referencePlant(installations: number, seed = 20261129): Json {
+export function referencePlant(installations: number, seed = 20261129, options: PlantOptions = {}): Json {
+  const toxics = options.toxics ?? false;
+  const [scaleMin, scaleMax] = options.scale ?? [0.5, 1.5];
   const demoUrl = new URL('../examples/demo-enterprise.json', import.meta.url);
   const demo = JSON.parse(readFileSync(demoUrl, 'utf8')) as Json & { installations: Json[] };
+  const toxic = new Set(['chlorine', 'ammonia']);
+  const templates = demo.installations.filter((i) => toxics || !toxic.has(String(i.substance)));
   const rand = random(seed);
   const placed: [number, number][] = [];
   const list: Json[] = [];
   for (let n = 0; n < installations; n++) {
-    const template = demo.installations[Math.floor(rand() * demo.installations.length)]!;
+    const template = templates[Math.floor(rand() * templates.length)]!;
     let x = 0;
     let y = 0;
     for (let attempt = 0; attempt < 1000; attempt++) {
@@ -46,7 +57,7 @@ export function referencePlant(installations: number, seed = 20261129): Json {
       if (placed.every(([px, py]) => Math.hypot(px - x, py - y) >= 90)) break;
     }
     placed.push([x, y]);
-    const factor = 0.5 + rand();
+    const factor = scaleMin + (scaleMax - scaleMin) * rand();
     const tid = String(template.id);
     const id = `${tid}-${String(n + 1).padStart(2, '0')}`;
     const equipment = (template.equipment as Json[]).map((e) => ({
@@ -65,5 +76,9 @@ export function referencePlant(installations: number, seed = 20261129): Json {
       equipment,
     });
   }
-  return { ...demo, name: `bench plant (${installations} installations, seed ${seed})`, installations: list };
+  return {
+    ...demo,
+    name: `bench plant (${installations} installations${toxics ? ' with toxics' : ''}, seed ${seed})`,
+    installations: list,
+  };
 }
