@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-for-test.ts';
+import { smallModelledPlant } from './test-plants.ts';
 
 /**
  * Invariants of the engine on a plant modelled from equipment (Purple Book LOCs, source terms, event trees
@@ -7,65 +8,7 @@ import { runCli } from './run-for-test.ts';
  * tests: risk falls along every ray beyond the plant, contours nest, F-N never rises, PLL equals the area
  * under F-N, the same input gives bit-identical output).
  */
-const plant = {
-  format: 'safedist-project',
-  version: 1,
-  name: 'invariants',
-  weather: {
-    classes: [
-      { id: 'D5', stability: 'D', windSpeed: 5, probability: 0.6 },
-      { id: 'F1.5', stability: 'F', windSpeed: 1.5, probability: 0.4 },
-    ],
-    windRose: {
-      sectors: 12,
-      probabilities: [0.2, 0.1, 0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.1, 0.1, 0.05, 0.05],
-    },
-  },
-  installations: [
-    {
-      id: 'NH3',
-      name: 'ammonia vessel',
-      kind: 'storage',
-      status: 'existing',
-      position: { x: 0, y: 0 },
-      substance: 'ammonia',
-      inventory: '2 t',
-      temperature: '15 degC',
-      pressure: '7.3 bar',
-      phase: 'liquefied-gas',
-      equipment: [{ type: 'pressure-vessel', volume: '5 m^3', fill: 0.8 }],
-    },
-    {
-      id: 'H2',
-      name: 'hydrogen buffer',
-      kind: 'production',
-      status: 'existing',
-      position: { x: 150, y: -50 },
-      substance: 'hydrogen',
-      inventory: '20 kg',
-      temperature: '20 degC',
-      pressure: '21 bar',
-      phase: 'gas',
-      equipment: [{ type: 'process-vessel', volume: '10 m^3' }],
-    },
-  ],
-  targets: [
-    {
-      id: 'R1',
-      name: 'houses',
-      category: 'general-2',
-      polygon: [
-        [300, 200],
-        [400, 200],
-        [400, 300],
-        [300, 300],
-      ],
-      population: { day: 60, night: 90 },
-    },
-  ],
-  probes: [],
-  settings: { cellSize: 20 },
-};
+const plant = smallModelledPlant;
 
 async function assess() {
   const r = await runCli(['assess', 'p.json', '--json'], { 'p.json': JSON.stringify(plant) });

@@ -5,83 +5,44 @@ import type { Project } from '../core/project/types.ts';
 import { loadProjectFile } from './project-input.ts';
 import type { CliIo } from './io.ts';
 import { partitionInstallations, riskGridInWorkers } from './risk-workers.ts';
+import { smallModelledPlant } from './test-plants.ts';
 
 /**
  * The fast engine on worker threads (issue "Fast engine"): no result may depend on the number of workers, and
  * one edited installation recomputes alone to the same layer a full run gives.
  */
-const plant = {
-  format: 'safedist-project',
-  version: 1,
-  name: 'workers',
-  weather: {
-    classes: [
-      { id: 'D5', stability: 'D', windSpeed: 5, probability: 0.6 },
-      { id: 'F1.5', stability: 'F', windSpeed: 1.5, probability: 0.4 },
-    ],
-    windRose: {
-      sectors: 12,
-      probabilities: [0.2, 0.1, 0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.1, 0.1, 0.05, 0.05],
-    },
-  },
-  installations: [
+const zones = {
+  id: 'ZONES',
+  name: 'assessor zones',
+  kind: 'storage',
+  status: 'existing',
+  position: { x: -200, y: 120 },
+  substance: 'ammonia',
+  inventory: '1 t',
+  temperature: '15 degC',
+  pressure: '7.3 bar',
+  phase: 'liquefied-gas',
+  equipment: [],
+  scenarios: [
     {
-      id: 'NH3',
-      name: 'ammonia vessel',
-      kind: 'storage',
-      status: 'existing',
-      position: { x: 0, y: 0 },
-      substance: 'ammonia',
-      inventory: '2 t',
-      temperature: '15 degC',
-      pressure: '7.3 bar',
-      phase: 'liquefied-gas',
-      equipment: [{ type: 'pressure-vessel', volume: '5 m^3', fill: 0.8 }],
-    },
-    {
-      id: 'H2',
-      name: 'hydrogen buffer',
-      kind: 'production',
-      status: 'existing',
-      position: { x: 150, y: -50 },
-      substance: 'hydrogen',
-      inventory: '20 kg',
-      temperature: '20 degC',
-      pressure: '21 bar',
-      phase: 'gas',
-      equipment: [{ type: 'process-vessel', volume: '10 m^3' }],
-    },
-    {
-      id: 'ZONES',
-      name: 'assessor zones',
-      kind: 'storage',
-      status: 'existing',
-      position: { x: -200, y: 120 },
-      substance: 'ammonia',
-      inventory: '1 t',
-      temperature: '15 degC',
-      pressure: '7.3 bar',
-      phase: 'liquefied-gas',
-      equipment: [],
-      scenarios: [
+      id: 'U1',
+      type: 'user-defined',
+      frequency: 1e-5,
+      outcomes: [
         {
-          id: 'U1',
-          type: 'user-defined',
-          frequency: 1e-5,
-          outcomes: [
-            {
-              probability: 1,
-              effect: 'toxic',
-              downwind: [{ length: 600, halfWidth: 30, lethality: 0.5 }],
-            },
-          ],
+          probability: 1,
+          effect: 'toxic',
+          downwind: [{ length: 600, halfWidth: 30, lethality: 0.5 }],
         },
       ],
     },
   ],
+};
+const plant = {
+  ...smallModelledPlant,
+  name: 'workers',
+  installations: [...smallModelledPlant.installations, zones],
   targets: [],
-  probes: [],
-  settings: { cellSize: 20 },
 };
 
 async function load(json: unknown) {
