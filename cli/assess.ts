@@ -8,7 +8,7 @@ import { buildReportHtml } from '../core/report/index.ts';
 import { ruleSetLabel, type RuleSet } from '../core/rules/types.ts';
 import type { Project } from '../core/project/types.ts';
 import { inputHash } from '../data/hash.ts';
-import { siteToWgs84 } from '../data/geo/site-projection.ts';
+import { siteToWgs84 } from '../core/geo/site-projection.ts';
 import { UsageError, type CliIo } from './io.ts';
 import { loadProjectFile } from './project-input.ts';
 import { ENGINE_VERSION } from './version.ts';

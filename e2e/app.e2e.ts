@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../electron/service/static.ts';
-import { screenshotPath, startApp, type E2eApp } from './harness.ts';
+import { recordPageErrors, screenshotPath, startApp, type E2eApp } from './harness.ts';
 
 /**
  * The app in a browser against the web-mode server (DESIGN.md: how the renderer is tested end to end):
@@ -11,16 +11,13 @@ import { screenshotPath, startApp, type E2eApp } from './harness.ts';
 let app: E2eApp;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   app = await startApp();
   context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  pageErrors = recordPageErrors(page);
 });
 
 afterAll(async () => {

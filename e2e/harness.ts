@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startWebMode } from '../electron/web/main.ts';
 import type { RunningWebServer } from '../electron/web/server.ts';
 
@@ -74,3 +74,13 @@ export async function startApp(): Promise<E2eApp> {
 }
 
 export const screenshotPath = (name: string) => path.join(SCREENSHOT_DIR, `${name}.png`);
+
+/** Collects the page's uncaught errors and console errors, which every e2e test expects to stay empty. */
+export function recordPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { screenshotPath, startApp, type E2eApp } from './harness.ts';
+import { recordPageErrors, screenshotPath, startApp, type E2eApp } from './harness.ts';
 
 /**
  * Run & results in a browser against the web-mode server, on examples/analytic-zones.json: one chlorine tank
@@ -16,7 +16,7 @@ const EXAMPLE = fileURLToPath(new URL('../examples/analytic-zones.json', import.
 let app: E2eApp;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   app = await startApp();
@@ -27,10 +27,7 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  pageErrors = recordPageErrors(page);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { screenshotPath, startApp, type E2eApp } from './harness.ts';
+import { recordPageErrors, screenshotPath, startApp, type E2eApp } from './harness.ts';
 
 /**
  * The site editor in a browser against the web-mode server: load the demo enterprise, draw a protection
@@ -11,7 +11,7 @@ import { screenshotPath, startApp, type E2eApp } from './harness.ts';
 let app: E2eApp;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   app = await startApp();
@@ -22,10 +22,7 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   page.setDefaultTimeout(5_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  pageErrors = recordPageErrors(page);
 });
 
 afterAll(async () => {

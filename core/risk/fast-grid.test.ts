@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RiskEvent, WindStatistics } from './events.ts';
+import { testEvent, UNIFORM_WIND } from './test-events.ts';
 import {
   circularZonesFootprint,
   downwindZonesFootprint,
@@ -14,22 +15,7 @@ import { fastGridForRiskLevel, fastIndividualRiskLayers } from './fast-grid.ts';
 import { riskContours } from './contours.ts';
 import { contourReach } from './judge.ts';
 
-function event(footprint: Footprint, frequency: number, over: Partial<RiskEvent> = {}): RiskEvent {
-  return {
-    installationId: 'A',
-    scenarioId: 'U1',
-    outcome: '0',
-    effect: 'generic',
-    weatherClassId: 'D5',
-    source: [0, 0],
-    frequency,
-    individual: footprint,
-    societal: { indoor: footprint, outdoor: footprint },
-    ...over,
-  };
-}
-
-const uniform: WindStatistics = { sectors: 12, byClass: { D5: new Array(12).fill(1 / 12) } };
+const uniform = UNIFORM_WIND;
 const rose = [0.06, 0.09, 0.12, 0.13, 0.1, 0.08, 0.07, 0.08, 0.07, 0.06, 0.07, 0.07];
 const twoClasses: WindStatistics = { sectors: 12, byClass: { D5: rose, F2: [...rose].reverse() } };
 
@@ -56,14 +42,14 @@ function plume(): Footprint {
 function modelledEvents(): RiskEvent[] {
   const cloud = plume();
   return [
-    event(
+    testEvent(
       circularZonesFootprint([
         { radius: 80, lethality: 1 },
         { radius: 200, lethality: 0.3 },
       ]),
       1e-5,
     ),
-    event(
+    testEvent(
       downwindZonesFootprint([
         { length: 700, halfWidth: 25, lethality: 0.6 },
         { length: 300, halfWidth: 60, lethality: 1 },
@@ -71,9 +57,9 @@ function modelledEvents(): RiskEvent[] {
       3e-6,
       { weatherClassId: 'F2', source: [100, -50], installationId: 'B' },
     ),
-    event(cloud, 2e-5, { source: [-120, 40] }),
-    event(cloud, 1e-5, { source: [-120, 40], weatherClassId: 'F2' }),
-    event(
+    testEvent(cloud, 2e-5, { source: [-120, 40] }),
+    testEvent(cloud, 1e-5, { source: [-120, 40], weatherClassId: 'F2' }),
+    testEvent(
       radialProfileFootprint(new Float64Array([0, 50, 100, 150]), new Float64Array([1, 0.8, 0.2, 0])),
       4e-6,
       { source: [-120, 40], scenarioId: 'U2' },
@@ -83,7 +69,7 @@ function modelledEvents(): RiskEvent[] {
 
 describe('fast individual-risk grid: closed forms', () => {
   it('circular zones: every cell is f × the zone lethality exactly, as direct evaluation gives', () => {
-    const e = event(
+    const e = testEvent(
       circularZonesFootprint([
         { radius: 100, lethality: 1 },
         { radius: 300, lethality: 0.2 },
@@ -101,7 +87,7 @@ describe('fast individual-risk grid: closed forms', () => {
   });
 
   it('downwind rectangle under a uniform rose: IR = f·L·asin(w/r)/π within 0.5 % (closed form)', () => {
-    const e = event(downwindZonesFootprint([{ length: 800, halfWidth: 30, lethality: 0.6 }]), 5e-6);
+    const e = testEvent(downwindZonesFootprint([{ length: 800, halfWidth: 30, lethality: 0.6 }]), 5e-6);
     const grid = gridCoveringEvents([e], 5);
     const layer = fastIndividualRiskLayers([e], uniform, grid).get('A')!;
     let checked = 0;
@@ -118,7 +104,7 @@ describe('fast individual-risk grid: closed forms', () => {
 
   it('gives no risk upwind of a one-sector rose and none beyond the reach', () => {
     const northerly: WindStatistics = { sectors: 12, byClass: { D5: [1, ...new Array(11).fill(0)] } };
-    const e = event(downwindZonesFootprint([{ length: 500, halfWidth: 20, lethality: 1 }]), 1e-5);
+    const e = testEvent(downwindZonesFootprint([{ length: 500, halfWidth: 20, lethality: 1 }]), 1e-5);
     const grid = gridCoveringEvents([e], 5);
     const layer = fastIndividualRiskLayers([e], northerly, grid).get('A')!;
     for (let q = 0; q < layer.length; q++) {

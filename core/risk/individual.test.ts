@@ -1,32 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { RiskEvent, WindStatistics } from './events.ts';
-import { circularZonesFootprint, downwindZonesFootprint, type Footprint } from './footprint.ts';
+import type { WindStatistics } from './events.ts';
+import { testEvent, UNIFORM_WIND } from './test-events.ts';
+import { circularZonesFootprint, downwindZonesFootprint } from './footprint.ts';
 import { individualRiskAt } from './individual.ts';
 import { gridCoveringEvents } from './grid.ts';
 import { individualRiskLayers, sumLayers } from './individual-grid.ts';
 
-function event(footprint: Footprint, frequency: number, over: Partial<RiskEvent> = {}): RiskEvent {
-  return {
-    installationId: 'A',
-    scenarioId: 'U1',
-    outcome: '0',
-    effect: 'generic',
-    weatherClassId: 'D5',
-    source: [0, 0],
-    frequency,
-    individual: footprint,
-    societal: { indoor: footprint, outdoor: footprint },
-    ...over,
-  };
-}
-
-const uniform: WindStatistics = { sectors: 12, byClass: { D5: new Array(12).fill(1 / 12) } };
+const uniform = UNIFORM_WIND;
 /** All wind from the north (sector 0): clouds travel south. */
 const northerly: WindStatistics = { sectors: 12, byClass: { D5: [1, ...new Array(11).fill(0)] } };
 
 describe('individual risk at a point, analytic projects', () => {
   it('circular zones: IR = f × lethality of the zone (closed form)', () => {
-    const e = event(
+    const e = testEvent(
       circularZonesFootprint([
         { radius: 100, lethality: 1 },
         { radius: 300, lethality: 0.2 },
@@ -39,7 +25,7 @@ describe('individual risk at a point, analytic projects', () => {
   });
 
   it('downwind rectangle under a uniform rose: IR = f·L·asin(w/r)/π (closed form)', () => {
-    const e = event(downwindZonesFootprint([{ length: 800, halfWidth: 30, lethality: 0.6 }]), 5e-6);
+    const e = testEvent(downwindZonesFootprint([{ length: 800, halfWidth: 30, lethality: 0.6 }]), 5e-6);
     for (const [x, y] of [
       [400, 0],
       [-123, 456],
@@ -54,7 +40,7 @@ describe('individual risk at a point, analytic projects', () => {
   });
 
   it('wind from the north only: risk south of the source, none north of it', () => {
-    const e = event(downwindZonesFootprint([{ length: 800, halfWidth: 30, lethality: 0.6 }]), 1e-5);
+    const e = testEvent(downwindZonesFootprint([{ length: 800, halfWidth: 30, lethality: 0.6 }]), 1e-5);
     const r = 400;
     const width = Math.PI / 6;
     expect(individualRiskAt([e], northerly, 0, -r).risk).toBeCloseTo(
@@ -65,8 +51,8 @@ describe('individual risk at a point, analytic projects', () => {
   });
 
   it('adds installations and reports contributors with their shares', () => {
-    const a = event(circularZonesFootprint([{ radius: 500, lethality: 1 }]), 3e-6);
-    const b = event(circularZonesFootprint([{ radius: 500, lethality: 1 }]), 1e-6, {
+    const a = testEvent(circularZonesFootprint([{ radius: 500, lethality: 1 }]), 3e-6);
+    const b = testEvent(circularZonesFootprint([{ radius: 500, lethality: 1 }]), 1e-6, {
       installationId: 'B',
       source: [100, 0],
     });
@@ -81,8 +67,8 @@ describe('individual risk at a point, analytic projects', () => {
 
 describe('individual risk grid', () => {
   it('matches the point evaluation at every cell centre and keeps one layer per installation', () => {
-    const a = event(circularZonesFootprint([{ radius: 40, lethality: 1 }]), 1e-5);
-    const b = event(downwindZonesFootprint([{ length: 60, halfWidth: 10, lethality: 0.5 }]), 2e-5, {
+    const a = testEvent(circularZonesFootprint([{ radius: 40, lethality: 1 }]), 1e-5);
+    const b = testEvent(downwindZonesFootprint([{ length: 60, halfWidth: 10, lethality: 0.5 }]), 2e-5, {
       installationId: 'B',
       source: [30, 10],
     });
@@ -102,7 +88,7 @@ describe('individual risk grid', () => {
   });
 
   it('leaves the border cells empty so every contour closes', () => {
-    const a = event(circularZonesFootprint([{ radius: 42, lethality: 1 }]), 1e-5, { source: [7, -3] });
+    const a = testEvent(circularZonesFootprint([{ radius: 42, lethality: 1 }]), 1e-5, { source: [7, -3] });
     const grid = gridCoveringEvents([a], 5);
     const total = sumLayers(individualRiskLayers([a], uniform, grid), grid.nx * grid.ny);
     for (let i = 0; i < grid.nx; i++) {

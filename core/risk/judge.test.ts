@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RiskEvent, WindStatistics } from './events.ts';
+import { testEvent, UNIFORM_WIND } from './test-events.ts';
 import { circularZonesFootprint } from './footprint.ts';
 import { contourReach, judgeInstallations, judgeTargets, type Status } from './judge.ts';
 
-function zoneEvent(
-  installationId: string,
-  source: [number, number],
-  radius: number,
-  frequency: number,
-): RiskEvent {
-  const fp = circularZonesFootprint([{ radius, lethality: 1 }]);
-  return {
-    installationId,
-    scenarioId: 'U1',
-    outcome: '0',
-    effect: 'generic',
-    weatherClassId: 'D5',
-    source,
-    frequency,
-    individual: fp,
-    societal: { indoor: fp, outdoor: fp },
-  };
-}
-
-const wind: WindStatistics = { sectors: 12, byClass: { D5: new Array(12).fill(1 / 12) } };
+const wind = UNIFORM_WIND;
+const zoneEvent = (installationId: string, source: [number, number], radius: number, frequency: number) =>
+  testEvent(circularZonesFootprint([{ radius, lethality: 1 }]), frequency, { installationId, source });
 // GB 36894-2018 Table 1 (spec/standards.md A §1.3), per year.
 const TABLE_1: Record<string, Record<Status, number>> = {
   'high-sensitivity': { new: 3e-7, existing: 3e-6 },

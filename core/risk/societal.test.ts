@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { RiskEvent, WindStatistics } from './events.ts';
+import type { WindStatistics } from './events.ts';
+import { testEvent, UNIFORM_WIND } from './test-events.ts';
 import { circularZonesFootprint, downwindZonesFootprint, type Footprint } from './footprint.ts';
 import { fnCurve, judgeFn, potentialLossOfLife, societalOutcomes, type PopulationPoint } from './societal.ts';
 
-function event(footprint: Footprint, frequency: number, indoor: Footprint = footprint): RiskEvent {
-  return {
-    installationId: 'A',
-    scenarioId: 'U1',
-    outcome: '0',
-    effect: 'generic',
-    weatherClassId: 'D5',
-    source: [0, 0],
-    frequency,
-    individual: footprint,
-    societal: { indoor, outdoor: footprint },
-  };
-}
-
-const uniform: WindStatistics = { sectors: 12, byClass: { D5: new Array(12).fill(1 / 12) } };
+const uniform = UNIFORM_WIND;
+/** An event whose people indoors die with the `indoor` footprint (default: as outdoors). */
+const event = (footprint: Footprint, frequency: number, indoor: Footprint = footprint) =>
+  testEvent(footprint, frequency, { societal: { indoor, outdoor: footprint } });
 const northerly: WindStatistics = { sectors: 12, byClass: { D5: [1, ...new Array(11).fill(0)] } };
 const people = (x: number, y: number, day: number, night: number, indoor = 0): PopulationPoint => ({
   x,

@@ -1,23 +1,11 @@
-import proj4 from 'proj4';
+import { siteToWgs84 } from '../../../core/geo/site-projection.ts';
 import type { Project } from '../../../core/project/types.ts';
 import type { AssessmentResult } from '../../../core/qra/assess.ts';
 
-/**
- * Site coordinates (m, x east, y north of the site grid) to WGS 84: the grid turned by the site rotation onto
- * true east/north, then a transverse Mercator centred on the site origin (the same mapping as
- * data/geo/site-projection.ts, which the renderer may not import). Null when the project has no origin.
- */
+/** Site coordinates to WGS 84 (core/geo/site-projection.ts); null when the project has no origin. */
 function siteToLonLat(project: Project): ((x: number, y: number) => [number, number]) | null {
   const origin = project.site.origin;
-  if (!origin) return null;
-  const local = `+proj=tmerc +lat_0=${origin.lat} +lon_0=${origin.lon} +k=1 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs`;
-  const toGeographic = proj4(local, 'EPSG:4326');
-  const theta = (project.site.rotation * Math.PI) / 180;
-  const [c, s] = [Math.cos(theta), Math.sin(theta)];
-  return (x, y) => {
-    const [lon, lat] = toGeographic.forward([x * c + y * s, -x * s + y * c]);
-    return [lon!, lat!];
-  };
+  return origin ? siteToWgs84({ origin, rotationDeg: project.site.rotation }) : null;
 }
 
 /**
