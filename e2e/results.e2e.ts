@@ -58,7 +58,9 @@ describe('run & results (web mode)', () => {
     expect(await page.getByTestId('sumq-T101').innerText()).toBe('4.00');
     expect(await page.getByTestId('method').innerText()).toContain('定量风险评价法');
     await page.getByTestId('elapsed').waitFor();
-    expect(await page.getByTestId('elapsed').innerText()).toMatch(/用时 \d+\.\d\d s；重算 1\/1/);
+    expect(await page.getByTestId('elapsed').innerText()).toMatch(
+      /用时 \d+\.\d\d s（1 个计算线程）；重算 1\/1/,
+    );
     expect(await page.getByTestId('engine-state').innerText()).toBe('结果为最新');
     expect(await page.locator('#progress-seen').count()).toBe(1);
   });

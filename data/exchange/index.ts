@@ -1,16 +1,33 @@
 import type { ProjectStore } from '../store/store.ts';
-import { placement, type Crs } from './coordinates.ts';
-import { toDxf } from './dxf.ts';
-import { toGeoJson } from './geojson.ts';
-import { toKml } from './kml.ts';
-import { sceneOf, type ContourSet } from './scene.ts';
+import {
+  placement,
+  sceneOf,
+  toDxf,
+  toGeoJson,
+  toKml,
+  type ContourSet,
+  type Crs,
+} from '../../core/exchange/index.ts';
 
 export { areasFromCsv, CsvImportError, mergeAreas, parseWktPolygon, type AreaKind } from './csv-areas.ts';
-export { gaussKrugerZone, placement, PlacementError, type Crs, type Placement } from './coordinates.ts';
-export { applyPlanOutlines, decodeDxfText, DxfImportError, dxfLayerName, planFromDxf, toDxf } from './dxf.ts';
-export { toGeoJson } from './geojson.ts';
-export { toKml } from './kml.ts';
-export { levelTag, sceneOf, type ContourSet, type SceneFeature } from './scene.ts';
+export { applyPlanOutlines, DxfImportError, planFromDxf } from './dxf.ts';
+// The writers are pure and live in core/exchange, where the app's renderer can use them too.
+export {
+  decodeDxfText,
+  dxfLayerName,
+  gaussKrugerZone,
+  levelTag,
+  placement,
+  PlacementError,
+  sceneOf,
+  toDxf,
+  toGeoJson,
+  toKml,
+  type ContourSet,
+  type Crs,
+  type Placement,
+  type SceneFeature,
+} from '../../core/exchange/index.ts';
 
 export type ExportFormat = 'json' | 'geojson' | 'kml' | 'dxf';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'geojson', 'kml', 'dxf'];

@@ -1,9 +1,13 @@
 /**
- * Messages between the renderer and its engine worker (worker.ts). Plain, structured-clonable data; layers
- * travel as Float64Arrays whose buffers are transferred, not copied.
+ * Messages between the renderer and its engine workers (worker.ts): the risk-worker protocol of
+ * core/qra/risk-jobs.ts (`events` → `extent`, `rays` → `ray-samples`, `layers` → `progress`… `layers`), the
+ * same one the CLI's worker threads speak, plus one request of the app's own, `assess`: the verdicts, the
+ * contours and the F-N curve of assessProject on a grid and layers computed before. Plain, structured-clonable
+ * data; layers travel as Float64Arrays whose buffers are transferred.
  */
 import type { GridSpec } from '../../../core/risk/grid.ts';
 import type { AssessmentResult } from '../../../core/qra/assess.ts';
+import type { LayerOut, RiskRequest, RiskResponse } from '../../../core/qra/risk-jobs.ts';
 import type { PreparedAssessment } from '../../../shared/contract.ts';
 
 /** The part of a prepared assessment the engine reads. */
@@ -21,21 +25,14 @@ export interface KnownLayer {
   layer: Float64Array;
 }
 
-export interface RunRequest {
-  type: 'run';
+/** The whole assessment on a grid whose every installation layer is given (assessProject `riskGrid`). */
+export interface AssessRequest {
+  kind: 'assess';
   input: EngineInput;
-  /** Layers from earlier runs; the worker reuses those whose key still matches and whose grid is the same. */
-  known: KnownLayer[];
+  grid: GridSpec;
+  layers: LayerOut[];
 }
 
-export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number }
-  | {
-      type: 'done';
-      result: AssessmentResult;
-      /** Every installation's layer on result.grid, with its key. */
-      layers: KnownLayer[];
-      /** How many layers were computed in this run (the others were reused). */
-      computed: number;
-    }
-  | { type: 'error'; message: string };
+export type EngineRequest = RiskRequest | AssessRequest;
+
+export type EngineResponse = RiskResponse | { kind: 'assessed'; result: AssessmentResult };

@@ -3,10 +3,11 @@ import type { AssessmentResult } from '../../../core/qra/assess.ts';
 import type { PreparedAssessment } from '../../../shared/contract.ts';
 import { api } from '../api/index.ts';
 import { CancelledError, startEngine, type EngineRun } from '../engine/client.ts';
+import type { EngineStage } from '../engine/coordinator.ts';
 import type { KnownLayer } from '../engine/protocol.ts';
 import { serialiseProject } from '../project-state/document.ts';
 import { useProjectState } from '../project-state/ProjectStateContext.tsx';
-import { totalOf } from './risk-field.ts';
+import { sumLayers } from '../../../core/risk/individual-grid.ts';
 
 export type RunStatus = 'idle' | 'preparing' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -23,11 +24,20 @@ export interface Assessment {
   elapsedMs: number;
   /** Layers computed in this run (the others were kept from an earlier run). */
   computed: number;
+  /** Web Workers that shared the layers. */
+  workers: number;
+}
+
+/** Where a run is: its stage, and during `layers` the events done of all the workers' events. */
+export interface RunProgress {
+  stage: EngineStage;
+  done: number;
+  total: number;
 }
 
 export interface AssessmentApi {
   status: RunStatus;
-  progress: { done: number; total: number } | null;
+  progress: RunProgress | null;
   error: string | null;
   /** The classification of the run in progress or of the last one (shown before the risk grid is done). */
   prepared: PreparedAssessment | null;
@@ -42,13 +52,14 @@ const Context = createContext<AssessmentApi | null>(null);
 
 /**
  * Runs assessments and keeps the last one while the user moves between screens. A run first has the main
- * process read and classify the project (api.prepareAssessment), then computes in a Web Worker; the layers
- * of every installation are kept, and the next run recomputes only the installations whose inputs changed.
+ * process read and classify the project (api.prepareAssessment), then computes on Web Workers
+ * (engine/client.ts); the layers of every installation are kept, and the next run recomputes only the
+ * installations whose inputs changed.
  */
 export function AssessmentProvider({ children }: { children: ReactNode }) {
   const { doc, fileName } = useProjectState();
   const [status, setStatus] = useState<RunStatus>('idle');
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<RunProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [prepared, setPrepared] = useState<PreparedAssessment | null>(null);
   const [assessment, setAssessment] = useState<Assessment | null>(null);
@@ -72,11 +83,11 @@ export function AssessmentProvider({ children }: { children: ReactNode }) {
         if (!live()) return;
         setPrepared(ready);
         setStatus('running');
-        const engine = startEngine(ready, known.current, (done, total) => {
-          if (live()) setProgress({ done, total });
+        const engine = startEngine(ready, known.current, (stage, done, total) => {
+          if (live()) setProgress({ stage, done, total });
         });
         current.current.run = engine;
-        const { result, layers, computed } = await engine.done;
+        const { result, layers, computed, workers } = await engine.done;
         if (!live()) return;
         known.current = layers;
         const size = result.grid.nx * result.grid.ny;
@@ -84,10 +95,11 @@ export function AssessmentProvider({ children }: { children: ReactNode }) {
           prepared: ready,
           result,
           layers,
-          total: totalOf(layers, size),
+          total: sumLayers(new Map(layers.map((l) => [l.installationId, l.layer])), size),
           text,
           elapsedMs: performance.now() - started,
           computed,
+          workers,
         });
         setStatus('done');
       } catch (e) {

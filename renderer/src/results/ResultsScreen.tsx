@@ -12,7 +12,7 @@ import { ThreeView } from './ThreeView.tsx';
 import './results.css';
 
 /**
- * Run & results: classification first, then the assessment in a Web Worker with progress and cancel; the
+ * Run & results: classification first, then the assessment on Web Workers with progress and cancel; the
  * results on the map (or in 3D), the targets table, the F-N chart, the verdicts and the exports. F5 or Ctrl+R
  * runs, Esc cancels.
  */
@@ -52,7 +52,11 @@ export function ResultsScreen() {
     );
 
   const assessment = engine.assessment;
-  const percent = engine.progress ? Math.floor((100 * engine.progress.done) / engine.progress.total) : 0;
+  const progress = engine.progress;
+  const percent =
+    progress?.stage === 'layers' && progress.total > 0
+      ? Math.floor((100 * progress.done) / progress.total)
+      : 0;
 
   async function exportReport(a: Assessment) {
     const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
@@ -119,13 +123,19 @@ export function ResultsScreen() {
           {status === 'preparing' && <span>{t('results.preparing')}</span>}
           {status === 'running' && (
             <>
-              <progress max={100} value={percent} data-testid="progress" />
-              <span>
-                {t('results.computing', {
-                  percent,
-                  done: engine.progress?.done ?? 0,
-                  total: engine.progress?.total ?? 0,
-                })}
+              {progress?.stage === 'layers' ? (
+                <progress max={100} value={percent} data-testid="progress" />
+              ) : (
+                <progress data-testid="progress" />
+              )}
+              <span data-testid="stage">
+                {progress && progress.stage !== 'layers'
+                  ? t(`results.stages.${progress.stage}`)
+                  : t('results.computing', {
+                      percent,
+                      done: progress?.done ?? 0,
+                      total: progress?.total ?? 0,
+                    })}
               </span>
             </>
           )}
@@ -141,6 +151,7 @@ export function ResultsScreen() {
                 seconds: (assessment.elapsedMs / 1000).toFixed(2),
                 computed: assessment.computed,
                 layers: assessment.layers.length,
+                workers: assessment.workers,
               })}
             </span>
           )}

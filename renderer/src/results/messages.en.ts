@@ -11,9 +11,15 @@ export const resultsEn: ResultsMessages = {
     cancelHint: 'Cancel the run (Esc)',
     preparing: 'Reading and checking the project…',
     computing: 'Computing the individual-risk grid: {{percent}}% (event {{done}}/{{total}})',
+    stages: {
+      events: "Building each installation's events…",
+      grid: "Sizing the grid (the lowest criterion's contour must close)…",
+      verdicts: 'Judging targets; contours, external safety distances and societal risk…',
+    },
     cancelled: 'The run was cancelled.',
     failed: 'Cannot compute: {{message}}',
-    tookMs: 'Took {{seconds}} s; {{computed}} of {{layers}} installation layers computed (the others reused)',
+    tookMs:
+      'Took {{seconds}} s ({{workers}} worker threads); {{computed}} of {{layers}} installation layers computed (the others reused)',
     notRun:
       'Not computed yet. Press Run (F5): major-hazard identification and the method first, then the QRA.',
     stale:

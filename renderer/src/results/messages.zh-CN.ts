@@ -9,9 +9,15 @@ export const resultsZhCN = {
     cancelHint: '取消计算（Esc）',
     preparing: '正在读取和校核项目…',
     computing: '正在计算个人风险网格：{{percent}}%（事件 {{done}}/{{total}}）',
+    stages: {
+      events: '正在生成各装置的事故事件…',
+      grid: '正在确定计算网格（最低判定标准等值线须闭合）…',
+      verdicts: '正在判定防护目标、等值线、外部安全防护距离与社会风险…',
+    },
     cancelled: '计算已取消。',
     failed: '无法计算：{{message}}',
-    tookMs: '用时 {{seconds}} s；重算 {{computed}}/{{layers}} 个装置图层（其余沿用上次结果）',
+    tookMs:
+      '用时 {{seconds}} s（{{workers}} 个计算线程）；重算 {{computed}}/{{layers}} 个装置图层（其余沿用上次结果）',
     notRun: '尚未计算。按“计算”（F5）开始：先做重大危险源辨识与方法判定，再做定量风险评价。',
     stale: '项目在上次计算后已修改，结果已过时；按 F5 重新计算（只重算改动的装置）。',
     view2d: '地图',

@@ -51,17 +51,6 @@ export function sharesAt(
     .sort((a, b) => b.risk - a.risk || a.installation.localeCompare(b.installation));
 }
 
-/** Sum of the layers cell by cell, in sorted id order (the engine's order, so the sum is reproducible). */
-export function totalOf(
-  layers: readonly { installationId: string; layer: Float64Array }[],
-  size: number,
-): Float64Array {
-  const total = new Float64Array(size);
-  for (const l of [...layers].sort((a, b) => a.installationId.localeCompare(b.installationId)))
-    for (let k = 0; k < size; k++) total[k]! += l.layer[k]!;
-  return total;
-}
-
 /**
  * Colour of a risk level: red at 10⁻⁴ /yr and above through orange and yellow to green and blue at 10⁻⁸,
  * so the GB 36894 criteria (3×10⁻⁵ … 3×10⁻⁷) fall on clearly different hues.

@@ -1,6 +1,6 @@
 import proj4 from 'proj4';
-import type { Project } from '../../core/project/types.ts';
-import { siteToWgs84 } from '../../core/geo/site-projection.ts';
+import type { Project } from '../project/types.ts';
+import { siteToWgs84 } from '../geo/site-projection.ts';
 
 /** Where exported coordinates are expressed. */
 export type Crs = 'wgs84' | 'cgcs2000-gk3' | 'site';

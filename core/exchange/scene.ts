@@ -1,5 +1,11 @@
-import type { Project } from '../../core/project/types.ts';
-import type { PlanPolyline } from '../store/store.ts';
+import type { Project } from '../project/types.ts';
+
+/** A polyline of an imported site plan, in site metres (the .sdp store keeps these, data/store). */
+export interface PlanPolyline {
+  layer: string;
+  closed: boolean;
+  points: [number, number][];
+}
 
 /** Risk contours as `safedist assess` computes them: per level, polygons of rings of [x, y] in site metres. */
 export interface ContourSet {
@@ -16,6 +22,8 @@ export interface SceneFeature {
   /** CAD layer / KML folder / GeoJSON `layer` property. */
   layer: string;
   properties: Record<string, string | number>;
+  /** A display colour `#rrggbb` for this feature (KML draws it; otherwise the kind's colour applies). */
+  colour?: string;
   /** A point, closed rings (first ring outer, each without a repeated closing point), or an open polyline. */
   geometry:
     | { type: 'point'; at: [number, number] }

@@ -28,9 +28,19 @@ const FOLDER: Record<SceneFeature['kind'], string> = {
   plan: '总平面图 Site plan',
 };
 
+/** `#rrggbb` as KML aabbggrr with alpha `aa`. */
+const kmlColour = (hex: string, alpha: string) =>
+  `${alpha}${hex.slice(5, 7)}${hex.slice(3, 5)}${hex.slice(1, 3)}`.toLowerCase();
+
+/** A feature's own style: its colour for lines, and the same colour at 25 % opacity to fill its polygons. */
+const ownStyle = (colour: string) =>
+  `<Style><LineStyle><color>${kmlColour(colour, 'ff')}</color><width>2</width></LineStyle>` +
+  `<PolyStyle><color>${kmlColour(colour, '40')}</color><fill>1</fill></PolyStyle></Style>`;
+
 /**
- * A KML 2.2 document of the scene (OGC 07-147r2): one folder per kind, polygons with outlines only. KML
- * coordinates are always WGS 84 lon,lat, so `place` must be the WGS 84 placement.
+ * A KML 2.2 document of the scene (OGC 07-147r2): one folder per kind, polygons with outlines only, except
+ * a feature with its own `colour` (outline in it, fill at 25 %). KML coordinates are always WGS 84 lon,lat,
+ * so `place` must be the WGS 84 placement.
  */
 export function toKml(scene: readonly SceneFeature[], place: Placement, projectName: string): string {
   if (place.crs !== 'wgs84') throw new RangeError('KML is always WGS 84: place the scene with crs wgs84');
@@ -77,7 +87,9 @@ export function toKml(scene: readonly SceneFeature[], place: Placement, projectN
         .filter((f) => f.kind === k)
         .map(
           (f) =>
-            `<Placemark><name>${escapeXml(`${f.id} ${f.name}`)}</name><styleUrl>#${k}</styleUrl><ExtendedData>` +
+            `<Placemark><name>${escapeXml(`${f.id} ${f.name}`)}</name><styleUrl>#${k}</styleUrl>` +
+            (f.colour && /^#[0-9a-fA-F]{6}$/.test(f.colour) ? ownStyle(f.colour) : '') +
+            '<ExtendedData>' +
             Object.entries({ layer: f.layer, ...f.properties })
               .map(
                 ([key, v]) => `<Data name="${escapeXml(key)}"><value>${escapeXml(String(v))}</value></Data>`,
