@@ -15,10 +15,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 if (rendererBuildIsStale()) buildRenderer();
 
 register();
-const { startWebMode } = await import('../electron/web/main.ts');
+const { startWebMode, defaultWebDataDir } = await import('../electron/web/main.ts');
 let server;
 try {
-  server = await startWebMode({ rendererDir: RENDERER_OUT, port });
+  server = await startWebMode({ rendererDir: RENDERER_OUT, port, dataDir: defaultWebDataDir() });
 } catch (error) {
   const hint = error.code === 'EADDRINUSE' ? ` (port ${port} is in use; set PORT to another one)` : '';
   console.error(`Could not start the web server: ${error.message}${hint}`);

@@ -26,6 +26,14 @@ export const CHANNELS = {
   listRuleSets: 'rules:list',
   prepareAssessment: 'assessment:prepare',
   exportReportPdf: 'report:pdf',
+  getRuleSet: 'rules:get',
+  readSdp: 'project:read-sdp',
+  writeSdp: 'project:write-sdp',
+  listRecentProjects: 'recent:list',
+  openRecentProject: 'recent:open',
+  readAutosave: 'autosave:read',
+  writeAutosave: 'autosave:write',
+  discardAutosave: 'autosave:discard',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;
@@ -57,7 +65,15 @@ export const LIMITS = {
   fileNameLength: 200,
   /** Largest report HTML accepted for printing, in bytes (UTF-8). */
   reportBytes: 50 * 1024 * 1024,
+  /** Most entries in the recent-projects list. */
+  recentProjects: 10,
 } as const;
+
+/**
+ * File names of the SQLite project store (data/store, docs/project-files.md); every other project file is the
+ * JSON text (spec/project-format.md).
+ */
+export const SDP_FILE_NAME = /\.sdp$/i;
 
 export interface SubstanceSearchRequest {
   /** Matched case-insensitively against id, Chinese and English names, CAS number and formula; '' lists all. */
@@ -122,7 +138,10 @@ export interface SubstanceDetail extends SubstanceSummary {
   notes: string;
 }
 
-/** A project file as text; the renderer parses it (project format: spec/project-format.md). */
+/**
+ * A project file as text; the renderer parses it (project format: spec/project-format.md). A `.sdp` file is
+ * read by the main process (or the web server) and arrives as the project JSON it holds.
+ */
 export interface ProjectFile {
   /** The file's name without directory (the full path stays in the main process). */
   fileName: string;
@@ -130,9 +149,78 @@ export interface ProjectFile {
 }
 
 export interface SaveProjectRequest {
-  /** Suggested file name, e.g. '示例化工.safedist.json'. */
+  /**
+   * Suggested file name, e.g. '示例化工.safedist.json'. Its extension picks the format the dialog offers
+   * first; the name the user finally chooses decides: `.sdp` writes the SQLite store, anything else the JSON.
+   */
   fileName: string;
   text: string;
+}
+
+/** The bytes of a `.sdp` file the renderer holds (dropped on the window, picked in the browser). */
+export interface ReadSdpRequest {
+  fileName: string;
+  /** The file's bytes, base64 (RFC 4648 §4), so the same payload crosses IPC and JSON over HTTP. */
+  base64: string;
+}
+
+/** A project to write as a `.sdp` file whose bytes go back to the renderer (web mode saves by download). */
+export interface WriteSdpRequest {
+  /** Named in validation errors, e.g. '示例化工.sdp'. */
+  fileName: string;
+  text: string;
+}
+
+export interface SdpBytes {
+  /** The `.sdp` file, base64. */
+  base64: string;
+}
+
+/**
+ * A project recently opened or saved. In the desktop app the main process keeps the paths and the renderer
+ * sees an opaque id; in web mode the browser keeps a copy of the text it last opened or saved (localStorage).
+ */
+export interface RecentProject {
+  id: string;
+  fileName: string;
+  /** ISO 8601 time it was last opened or saved. */
+  at: string;
+}
+
+export interface RecentProjectRequest {
+  id: string;
+}
+
+/**
+ * Unsaved edits kept by the app so that a crash loses nothing: written a few seconds after each change,
+ * removed on save or when the user discards them, offered for recovery at the next start. The desktop app
+ * and the web server keep them in the user's data folder (data/store writeAutosave: an atomic write).
+ */
+export interface AutosaveRequest {
+  /** The edited project JSON, possibly not yet valid (work in progress). */
+  text: string;
+}
+
+export interface AutosaveRecord {
+  text: string;
+  /** ISO 8601 time of the autosave. */
+  at: string;
+}
+
+/** Which rule set to read: `id` and `version` as listRuleSets gives them. */
+export interface RuleSetRequest {
+  id: string;
+  version: number;
+}
+
+/**
+ * A built-in rule set as its file says it (data/rules/<id>.v<version>.json): every value with the unit the
+ * authors wrote, its source and confidence mark. The renderer shows it; the engine gets the parsed RuleSet.
+ */
+export interface RuleSetDocument extends RuleSetSummary {
+  description: string;
+  /** The file's JSON: groups of values, each `{ value | constant…, source, confidence, note? }`. */
+  document: Record<string, unknown>;
 }
 
 export interface SaveProjectResult {
@@ -202,6 +290,21 @@ export interface SafeDistApi {
    * save it; a browser opens its print dialog (save as PDF there), so the name is only a suggestion.
    */
   exportReportPdf(request: ReportPdfRequest): Promise<SaveProjectResult>;
+  /** One built-in rule set with every value, source and confidence mark; rejects for an unknown id/version. */
+  getRuleSet(request: RuleSetRequest): Promise<RuleSetDocument>;
+  /** Reads the project JSON out of `.sdp` bytes; rejects naming the file when it is not a valid project store. */
+  readSdp(request: ReadSdpRequest): Promise<ProjectFile>;
+  /** Builds a `.sdp` file from a project (validated; rejects naming every invalid field). */
+  writeSdp(request: WriteSdpRequest): Promise<SdpBytes>;
+  /** Recently opened or saved projects, newest first. */
+  listRecentProjects(): Promise<RecentProject[]>;
+  /** Opens a recent project again; rejects when its file is gone. */
+  openRecentProject(request: RecentProjectRequest): Promise<ProjectFile>;
+  /** The unsaved edits left by the last session, or null. */
+  readAutosave(): Promise<AutosaveRecord | null>;
+  writeAutosave(request: AutosaveRequest): Promise<void>;
+  /** Removes the unsaved edits (after a save, a recovery or when the user discards them). */
+  discardAutosave(): Promise<void>;
 }
 
 /** What crosses IPC or HTTP: a value, or an error message naming the field and the valid range. */

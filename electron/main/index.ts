@@ -3,10 +3,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APP_NAME } from '../../shared/contract.ts';
+import { APP_NAME, SDP_FILE_NAME } from '../../shared/contract.ts';
 import { createAppHandlers } from '../service/app-services.ts';
 import { registerIpc } from './ipc.ts';
+import { loadSubstanceLibrary, type SubstanceLibrary } from '../../data/substances/library.ts';
 import { createProjectHandlers } from './project-files.ts';
+import { RecentProjects } from './recent.ts';
 import { createReportHandlers } from './report-pdf.ts';
 import { serveAppRequest } from './protocol.ts';
 import { APP_ENTRY_URL, APP_SCHEME, hardenWebContents, mainWindowOptions } from './security.ts';
@@ -23,11 +25,31 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-const PROJECT_FILTERS = [{ name: 'SafeDist project (JSON)', extensions: ['json'] }];
+const SDP_FILTER = { name: 'SafeDist project (.sdp)', extensions: ['sdp'] };
+const JSON_FILTER = { name: 'SafeDist project (JSON)', extensions: ['json'] };
+const OPEN_FILTERS = [{ name: 'SafeDist project (.sdp, .json)', extensions: ['sdp', 'json'] }];
+/** The suggested name's format first, so the dialog keeps its extension. */
+const saveFilters = (suggestedName: string) =>
+  SDP_FILE_NAME.test(suggestedName) ? [SDP_FILTER, JSON_FILTER] : [JSON_FILTER, SDP_FILTER];
 
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(preloadPath));
   window.once('ready-to-show', () => window.show());
+  // The renderer asks before unloading a document with unsaved edits (beforeunload); Electron shows no dialog
+  // of its own, so ask here, or closing the window would silently do nothing.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Leave / 离开', 'Stay / 留下'],
+      defaultId: 1,
+      cancelId: 1,
+      title: APP_NAME,
+      message: 'The project has unsaved changes. Leave anyway? 项目有未保存的修改，仍要离开吗？',
+      detail:
+        'They stay in the autosave and are offered again at the next start. 修改已自动保存，下次启动时可恢复。',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }
@@ -53,6 +75,12 @@ function start(): void {
     session.defaultSession.setPermissionCheckHandler(() => false);
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
 
+    const substancesDir = app.isPackaged
+      ? path.join(process.resourcesPath, 'substances')
+      : path.join(app.getAppPath(), 'data/substances');
+    // The same library files the shared handlers read (loaded there separately, on first use too).
+    let library: SubstanceLibrary | undefined;
+    const records = () => (library ??= loadSubstanceLibrary(substancesDir));
     const shared = createAppHandlers(
       {
         name: APP_NAME,
@@ -64,30 +92,30 @@ function start(): void {
           chrome: process.versions.chrome,
         },
       },
-      {
-        substancesDir: app.isPackaged
-          ? path.join(process.resourcesPath, 'substances')
-          : path.join(app.getAppPath(), 'data/substances'),
-      },
+      { substancesDir, autosaveDir: path.join(app.getPath('userData'), 'autosave') },
     );
-    const projects = createProjectHandlers({
-      chooseFileToOpen: async () => {
-        const parent = focusedWindow();
-        const options = { properties: ['openFile' as const], filters: PROJECT_FILTERS };
-        const result = parent
-          ? await dialog.showOpenDialog(parent, options)
-          : await dialog.showOpenDialog(options);
-        return result.canceled ? null : (result.filePaths[0] ?? null);
+    const recent = new RecentProjects(path.join(app.getPath('userData'), 'recent-projects.json'));
+    const projects = createProjectHandlers(
+      {
+        chooseFileToOpen: async () => {
+          const parent = focusedWindow();
+          const options = { properties: ['openFile' as const], filters: OPEN_FILTERS };
+          const result = parent
+            ? await dialog.showOpenDialog(parent, options)
+            : await dialog.showOpenDialog(options);
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+        chooseFileToSave: async (suggestedName) => {
+          const parent = focusedWindow();
+          const options = { defaultPath: suggestedName, filters: saveFilters(suggestedName) };
+          const result = parent
+            ? await dialog.showSaveDialog(parent, options)
+            : await dialog.showSaveDialog(options);
+          return result.canceled || !result.filePath ? null : result.filePath;
+        },
       },
-      chooseFileToSave: async (suggestedName) => {
-        const parent = focusedWindow();
-        const options = { defaultPath: suggestedName, filters: PROJECT_FILTERS };
-        const result = parent
-          ? await dialog.showSaveDialog(parent, options)
-          : await dialog.showSaveDialog(options);
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
-    });
+      { recent, library: records },
+    );
     const reports = createReportHandlers({
       chooseFileToSave: async (suggestedName) => {
         const parent = focusedWindow();

@@ -5,19 +5,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/contract.ts';
 import { toResult, type AnyHandler } from '../service/handlers.ts';
 import { createProjectHandlers, type ProjectDialogs } from './project-files.ts';
+import { RecentProjects } from './recent.ts';
 
 let dir: string;
+let userData: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'safedist-project-'));
+  userData = mkdtempSync(path.join(tmpdir(), 'safedist-user-data-'));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(userData, { recursive: true, force: true });
+});
 
 function handlersWith(dialogs: Partial<ProjectDialogs>) {
-  const handlers = createProjectHandlers({
-    chooseFileToOpen: async () => null,
-    chooseFileToSave: async () => null,
-    ...dialogs,
-  });
+  const handlers = createProjectHandlers(
+    { chooseFileToOpen: async () => null, chooseFileToSave: async () => null, ...dialogs },
+    { recent: new RecentProjects(path.join(userData, 'recent.json')) },
+  );
   return (method: keyof typeof handlers, input?: unknown) => {
     const handler: AnyHandler = handlers[method];
     return toResult(() => handler(input));
@@ -115,5 +120,101 @@ describe('saveProject', () => {
     const result = await call('saveProject', { fileName: 'a.json', text: '{}' });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/^could not save 'a\.json': ENOENT/);
+  });
+});
+
+/** A valid project (data/store validates before writing a .sdp): the closed-form example. */
+const PROJECT = readFileSync(new URL('../../examples/analytic-zones.json', import.meta.url), 'utf8');
+
+describe('.sdp project files (data/store)', () => {
+  it('saves a .sdp store by the chosen extension and opens it back to the same text', async () => {
+    const target = path.join(dir, '示例.sdp');
+    const save = handlersWith({ chooseFileToSave: async () => target });
+    await expect(save('saveProject', { fileName: '示例.sdp', text: PROJECT })).resolves.toEqual({
+      ok: true,
+      value: { fileName: '示例.sdp' },
+    });
+    // An SQLite database (file format §1.3: the 16-byte magic string), not the JSON text.
+    expect(readFileSync(target).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    const open = handlersWith({ chooseFileToOpen: async () => target });
+    await expect(open('openProject')).resolves.toEqual({
+      ok: true,
+      value: { fileName: '示例.sdp', text: PROJECT },
+    });
+  });
+
+  it('saves a new version into an existing .sdp file', async () => {
+    const target = path.join(dir, 'plant.sdp');
+    const save = handlersWith({ chooseFileToSave: async () => target });
+    await save('saveProject', { fileName: 'plant.sdp', text: PROJECT });
+    const renamed = PROJECT.replace(/"name": "[^"]*"/, '"name": "新名"');
+    expect(renamed).not.toBe(PROJECT);
+    await expect(save('saveProject', { fileName: 'plant.sdp', text: renamed })).resolves.toMatchObject({
+      ok: true,
+    });
+    const open = handlersWith({ chooseFileToOpen: async () => target });
+    await expect(open('openProject')).resolves.toMatchObject({ value: { text: renamed } });
+  });
+
+  it('refuses to write an invalid project into a .sdp file, naming the field, and writes nothing', async () => {
+    const target = path.join(dir, 'bad.sdp');
+    const save = handlersWith({ chooseFileToSave: async () => target });
+    const result = await save('saveProject', {
+      fileName: 'bad.sdp',
+      text: '{"format":"safedist-project","version":1,"name":"x","installations":"none"}',
+    });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/^bad\.sdp: .*installations/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a file that is not a SafeDist store, naming it', async () => {
+    const fake = path.join(dir, 'fake.sdp');
+    writeFileSync(fake, '{"format":"safedist-project"}');
+    const result = await handlersWith({ chooseFileToOpen: async () => fake })('openProject');
+    expect(result).toEqual({
+      ok: false,
+      error: 'fake.sdp: not a SafeDist project (.sdp): not an SQLite database',
+    });
+  });
+});
+
+describe('recent projects', () => {
+  it('lists opened and saved files newest first, by name and opaque id, and reopens them', async () => {
+    const a = path.join(dir, 'a.safedist.json');
+    const b = path.join(dir, 'b.sdp');
+    writeFileSync(a, PROJECT);
+    await handlersWith({ chooseFileToOpen: async () => a })('openProject');
+    await handlersWith({ chooseFileToSave: async () => b })('saveProject', {
+      fileName: 'b.sdp',
+      text: PROJECT,
+    });
+    const call = handlersWith({});
+    const listed = await call('listRecentProjects');
+    if (!listed.ok) throw new Error(listed.error);
+    const entries = listed.value as { id: string; fileName: string }[];
+    expect(entries.map((e) => e.fileName)).toEqual(['b.sdp', 'a.safedist.json']);
+    expect(JSON.stringify(entries)).not.toContain(dir); // no paths reach the renderer
+    await expect(call('openRecentProject', { id: entries[1]!.id })).resolves.toEqual({
+      ok: true,
+      value: { fileName: 'a.safedist.json', text: PROJECT },
+    });
+  });
+
+  it('says when a recent file is gone and drops it from the list', async () => {
+    const a = path.join(dir, 'gone.json');
+    writeFileSync(a, PROJECT);
+    await handlersWith({ chooseFileToOpen: async () => a })('openProject');
+    rmSync(a);
+    const call = handlersWith({});
+    const listed = await call('listRecentProjects');
+    const id = listed.ok ? (listed.value as { id: string }[])[0]!.id : '';
+    const result = await call('openRecentProject', { id });
+    expect(!result.ok && result.error).toMatch(/^'gone\.json' is no longer where it was saved/);
+    await expect(call('listRecentProjects')).resolves.toEqual({ ok: true, value: [] });
+    await expect(call('openRecentProject', { id: '../../etc/passwd' })).resolves.toEqual({
+      ok: false,
+      error: "field 'id': an id from listRecentProjects is required",
+    });
   });
 });

@@ -24,14 +24,22 @@ describe('preload bridge', () => {
   it('has exactly the reviewed methods', () => {
     const api = exposed.get('safedist') as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([
+      'discardAutosave',
       'exportReportPdf',
       'getAppInfo',
+      'getRuleSet',
       'getSubstance',
+      'listRecentProjects',
       'listRuleSets',
       'openProject',
+      'openRecentProject',
       'prepareAssessment',
+      'readAutosave',
+      'readSdp',
       'saveProject',
       'searchSubstances',
+      'writeAutosave',
+      'writeSdp',
     ]);
     expect(Object.values(api).every((value) => typeof value === 'function')).toBe(true);
   });
@@ -54,6 +62,14 @@ describe('preload bridge', () => {
       listRuleSets: ['rules:list', undefined],
       prepareAssessment: ['assessment:prepare', { probe: 'prepareAssessment' }],
       exportReportPdf: ['report:pdf', { probe: 'exportReportPdf' }],
+      getRuleSet: ['rules:get', { probe: 'getRuleSet' }],
+      readSdp: ['project:read-sdp', { probe: 'readSdp' }],
+      writeSdp: ['project:write-sdp', { probe: 'writeSdp' }],
+      listRecentProjects: ['recent:list', undefined],
+      openRecentProject: ['recent:open', { probe: 'openRecentProject' }],
+      readAutosave: ['autosave:read', undefined],
+      writeAutosave: ['autosave:write', { probe: 'writeAutosave' }],
+      discardAutosave: ['autosave:discard', undefined],
     });
   });
 

@@ -21,6 +21,14 @@ const api: SafeDistApi = {
   listRuleSets: () => invoke(CHANNELS.listRuleSets),
   prepareAssessment: (request) => invoke(CHANNELS.prepareAssessment, request),
   exportReportPdf: (request) => invoke(CHANNELS.exportReportPdf, request),
+  getRuleSet: (request) => invoke(CHANNELS.getRuleSet, request),
+  readSdp: (request) => invoke(CHANNELS.readSdp, request),
+  writeSdp: (request) => invoke(CHANNELS.writeSdp, request),
+  listRecentProjects: () => invoke(CHANNELS.listRecentProjects),
+  openRecentProject: (request) => invoke(CHANNELS.openRecentProject, request),
+  readAutosave: () => invoke(CHANNELS.readAutosave),
+  writeAutosave: (request) => invoke(CHANNELS.writeAutosave, request),
+  discardAutosave: () => invoke(CHANNELS.discardAutosave),
 };
 
 contextBridge.exposeInMainWorld('safedist', api);

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assessProject } from '../../core/qra/assess.ts';
 import type { PreparedAssessment } from '../../shared/contract.ts';
@@ -12,12 +14,15 @@ import { toResult, type AnyHandler } from './handlers.ts';
  * point, independent of the wind (a circle looks the same from every direction).
  */
 const text = readFileSync(new URL('../../examples/analytic-zones.json', import.meta.url), 'utf8');
-const handlers = createAppHandlers({
-  name: 'SafeDist',
-  version: '0.1.0',
-  mode: 'web',
-  versions: { node: '20' },
-});
+const handlers = createAppHandlers(
+  {
+    name: 'SafeDist',
+    version: '0.1.0',
+    mode: 'web',
+    versions: { node: '20' },
+  },
+  { autosaveDir: mkdtempSync(path.join(tmpdir(), 'safedist-autosave-')) },
+);
 const prepare = (input: unknown) => toResult(() => (handlers.prepareAssessment as AnyHandler)(input));
 
 async function prepared(): Promise<PreparedAssessment> {

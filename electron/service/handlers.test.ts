@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { LIMITS, type AppInfo } from '../../shared/contract.ts';
 import { createAppHandlers } from './app-services.ts';
@@ -5,7 +8,9 @@ import { toResult, type AnyHandler } from './handlers.ts';
 
 /** The shared handlers on the real data/ library and rule sets, through the same envelope IPC and HTTP use. */
 const appInfo: AppInfo = { name: 'SafeDist', version: '0.1.0', mode: 'web', versions: { node: '20.0.0' } };
-const handlers = createAppHandlers(appInfo);
+const handlers = createAppHandlers(appInfo, {
+  autosaveDir: mkdtempSync(path.join(tmpdir(), 'safedist-autosave-')),
+});
 const call = (method: keyof typeof handlers, input?: unknown) => {
   const handler: AnyHandler = handlers[method];
   return toResult(() => handler(input));

@@ -31,8 +31,8 @@ export type Handlers<M extends ApiMethod = ApiMethod> = { [K in M]: Handler<K> }
 export type AnyHandler = (input: unknown) => Promise<unknown>;
 
 /**
- * The methods both transports serve from here; opening and saving projects and printing a report depend on
- * the transport.
+ * The methods both transports serve from here; opening and saving projects, recent projects and printing a
+ * report depend on the transport.
  */
 export const SHARED_METHODS = [
   'getAppInfo',
@@ -42,6 +42,21 @@ export const SHARED_METHODS = [
   'prepareAssessment',
 ] as const satisfies ApiMethod[];
 export type SharedMethod = (typeof SHARED_METHODS)[number];
+
+/** Rule-set documents, `.sdp` conversion and the session autosave (documents.ts), also on both transports. */
+export const DOCUMENT_METHODS = [
+  'getRuleSet',
+  'readSdp',
+  'writeSdp',
+  'readAutosave',
+  'writeAutosave',
+  'discardAutosave',
+] as const satisfies ApiMethod[];
+export type DocumentMethod = (typeof DOCUMENT_METHODS)[number];
+
+/** Everything the service answers the same way in the desktop app and in web mode. */
+export const SERVICE_METHODS = [...SHARED_METHODS, ...DOCUMENT_METHODS] as const;
+export type ServiceMethod = SharedMethod | DocumentMethod;
 
 /** An error whose message is meant for the user (unknown id, cancelled write…), as opposed to a bug. */
 export class ApiError extends Error {

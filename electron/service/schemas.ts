@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
   LIMITS,
+  type AutosaveRequest,
+  type ReadSdpRequest,
+  type RecentProjectRequest,
+  type RuleSetRequest,
+  type WriteSdpRequest,
   type PrepareAssessmentRequest,
   type ReportPdfRequest,
   type SaveProjectRequest,
@@ -73,4 +78,34 @@ export const reportPdfRequest: z.ZodType<ReportPdfRequest> = z.strictObject({
   html: utf8Bytes(LIMITS.reportBytes).refine((html) => /^\s*<!doctype html>/i.test(html), {
     message: 'must be an HTML document (<!doctype html>…)',
   }),
+});
+
+export const ruleSetRequest: z.ZodType<RuleSetRequest> = z.strictObject({
+  id: z.string().min(1, 'a rule-set id is required').max(100, 'at most 100 characters'),
+  version: z.int().min(1, 'valid range 1 … 1000').max(1000, 'valid range 1 … 1000'),
+});
+
+/** Base64 of at most `limit` bytes: 4 characters per 3 bytes, the RFC 4648 alphabet with padding. */
+const base64Of = (limit: number) =>
+  z
+    .string()
+    .max(Math.ceil(limit / 3) * 4, `larger than ${limit / (1024 * 1024)} MiB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64 (RFC 4648)');
+
+export const readSdpRequest: z.ZodType<ReadSdpRequest> = z.strictObject({
+  fileName,
+  base64: base64Of(LIMITS.projectBytes),
+});
+
+export const writeSdpRequest: z.ZodType<WriteSdpRequest> = z.strictObject({
+  fileName,
+  text: utf8Bytes(LIMITS.projectBytes),
+});
+
+export const recentProjectRequest: z.ZodType<RecentProjectRequest> = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{16}$/, 'an id from listRecentProjects is required'),
+});
+
+export const autosaveRequest: z.ZodType<AutosaveRequest> = z.strictObject({
+  text: utf8Bytes(LIMITS.projectBytes),
 });

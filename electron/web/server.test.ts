@@ -2,9 +2,10 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentHandlers } from '../service/documents.ts';
 import { createSharedHandlers } from '../service/handlers.ts';
 import { CONTENT_SECURITY_POLICY } from '../service/static.ts';
-import { MAX_BODY_BYTES, startWebServer, type RunningWebServer } from './server.ts';
+import { MAX_BODY_BYTES, PRINT_SLOTS, REPORT_CSP, startWebServer, type RunningWebServer } from './server.ts';
 
 /** The HTTP transport of web mode, on a throw-away renderer directory and stand-in data. */
 let server: RunningWebServer;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>index</title>');
   writeFileSync(path.join(rendererDir, 'assets/app-1234.js'), 'console.log(1)');
   writeFileSync(path.join(tmpdir(), 'safedist-secret.txt'), 'secret');
-  const handlers = createSharedHandlers({
+  const shared = createSharedHandlers({
     appInfo: { name: 'SafeDist', version: '9.9.9', mode: 'web', versions: { node: process.versions.node } },
     substances: {
       search: (query) =>
@@ -26,7 +27,8 @@ beforeAll(async () => {
     listRuleSets: () => [],
     substanceRecord: () => undefined,
   });
-  server = await startWebServer({ rendererDir, handlers, port: 0 });
+  const documents = createDocumentHandlers({ autosaveDir: path.join(rendererDir, 'autosave') });
+  server = await startWebServer({ rendererDir, handlers: { ...shared, ...documents }, port: 0 });
 });
 
 afterAll(async () => {
@@ -132,5 +134,45 @@ describe('web server: renderer files', () => {
       const response = await fetch(new URL(sneaky, server.url));
       expect(response.status, sneaky).toBe(404);
     }
+  });
+});
+
+describe('web server: printing a report', () => {
+  const report = (html: string) =>
+    fetch(new URL('print', server.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ input: { fileName: 'r.pdf', html } }),
+    });
+
+  it('stages a report and serves it under its own restrictive policy, framed by the app only', async () => {
+    const staged = (await (
+      await report('<!doctype html><style>h1{color:red}</style><h1>报告</h1>')
+    ).json()) as {
+      ok: boolean;
+      value: { path: string };
+    };
+    expect(staged.value.path).toMatch(/^\/print\/[0-9a-f]{32}$/);
+    const page = await fetch(new URL(staged.value.path, server.url));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(REPORT_CSP);
+    expect(REPORT_CSP).toContain("frame-ancestors 'self'");
+    expect(REPORT_CSP).not.toContain('script-src');
+    expect(await page.text()).toContain('<h1>报告</h1>');
+  });
+
+  it('refuses what is not an HTML document, and forgets old reports', async () => {
+    expect(await (await report('plain text')).json()).toEqual({
+      ok: false,
+      error: "field 'html': must be an HTML document (<!doctype html>…)",
+    });
+    const paths: string[] = [];
+    for (let k = 0; k <= PRINT_SLOTS; k++) {
+      const body = (await (await report(`<!doctype html><p>${k}`)).json()) as { value: { path: string } };
+      paths.push(body.value.path);
+    }
+    expect((await fetch(new URL(paths[0]!, server.url))).status).toBe(404);
+    expect((await fetch(new URL(paths.at(-1)!, server.url))).status).toBe(200);
+    expect((await fetch(new URL('/print/0123456789abcdef0123456789abcdef', server.url))).status).toBe(404);
   });
 });
