@@ -1,3 +1,4 @@
+import { planEn } from '../plan/messages.en.ts';
 import { resultsEn } from '../results/messages.en.ts';
 import { editorEn } from '../site-editor/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -110,4 +111,5 @@ export const en: Messages = {
   },
   ...editorEn,
   ...resultsEn,
+  ...planEn,
 };

@@ -1,3 +1,4 @@
+import { planZhCN } from '../plan/messages.zh-CN.ts';
 import { resultsZhCN } from '../results/messages.zh-CN.ts';
 import { editorZhCN } from '../site-editor/messages.zh-CN.ts';
 
@@ -110,6 +111,7 @@ export const zhCN = {
   },
   ...editorZhCN,
   ...resultsZhCN,
+  ...planZhCN,
 };
 
 /** The shape every language must provide: zh-CN's keys, at every depth, with string values. */

@@ -1,0 +1,81 @@
+import type { PlanMessages } from './messages.zh-CN.ts';
+
+/** Strings of the "what makes it comply" panel (English); the same keys as messages.zh-CN.ts. */
+export const planEn: PlanMessages = {
+  plan: {
+    title: 'What makes it comply: rectify or relocate',
+    intro:
+      'Each non-compliant installation is edited measure by measure (inventory, pressure, temperature, equipment, position inside the fence…) and every variant is judged again by the engine: which measures make it comply, and whether to rectify it on site or relocate it. Tens to hundreds of variants are judged, so this takes longer than an assessment.',
+    compute: 'Compute the plan',
+    recompute: 'Compute the plan again',
+    cancel: 'Cancel',
+    running: 'Searching for measures (the engine judges each variant)… {{seconds}} s',
+    took: 'took {{seconds}} s',
+    cancelled: 'The plan was cancelled.',
+    failed: 'Cannot compute the plan: {{message}}',
+    stale: 'The project has changed since the last run: the plan is for the project as it was assessed.',
+    allComply: 'Every installation complies; nothing to plan.',
+    verdictNow: 'Verdict now',
+    combined: "With each installation's first measure",
+    verdict: { compliant: 'compliant', 'non-compliant': 'non-compliant' },
+    recommendation: { rectify: 'rectify on site', relocate: 'relocate' },
+    why: {
+      rectify: 'A measure on site makes it comply; the smallest change is: {{measure}}.',
+      relocate:
+        'Apart from removing it, no measure on site makes it comply: relocate it. The table gives the distance it needs from each failing target (the installation alone on the site, moved directly away from the target).',
+    },
+    violations: 'Fails: ',
+    violation: {
+      target: 'individual risk at {{target}} ({{share}} % from this installation)',
+      targetNoShare: 'individual risk at {{target}}',
+      'societal-risk': 'societal risk in the unacceptable region',
+      'explosive-distance': 'explosive safety distance to {{target}}',
+      'code-distance': 'code distance {{code}}',
+    },
+    judged: {
+      alone: 'judged with the installation alone on the site',
+      context: "judged with the other installations' first measures",
+    },
+    measures: 'Measures that make it comply (smallest change first)',
+    noMeasure: 'No measure on site makes it comply.',
+    margin: 'margin ×{{margin}}',
+    marginHint: 'how many times the risk could still grow with this measure (against the tightest criterion)',
+    relocation: 'Distance needed to relocate',
+    target: 'Target',
+    now: 'Now (m)',
+    need: 'Needed (m)',
+    beyond: 'not within 50 km',
+    notApplicable: 'Measures not considered ({{count}})',
+    select:
+      'Select a measure to see the individual-risk contours and the targets’ verdicts before and after it.',
+    beforeAfter: 'Before and after: {{measure}}',
+    before: 'Now',
+    after: 'With the measure',
+    computingVariant: 'Computing the risk of this variant…',
+    variantProgress: 'Computing the risk of this variant: {{percent}} %',
+    variantCancelled: 'The variant was cancelled.',
+    variantFailed: 'Cannot compute this variant: {{message}}',
+    nothingLeft:
+      'Removing the only installation leaves no source of risk on the site: there is no risk to compute.',
+    legend: 'Individual risk (/yr):',
+    beforeLine: 'dashed: contours now',
+    oldPlace: 'was here',
+    table: {
+      target: 'Target',
+      threshold: 'Criterion (/yr)',
+      before: 'Now (/yr)',
+      after: 'After (/yr)',
+      verdict: 'Verdict',
+    },
+    enterprise: 'Enterprise',
+    societal: 'Societal risk',
+    regions: { unacceptable: 'unacceptable', alarp: 'ALARP', acceptable: 'acceptable' },
+    open: 'Open as the current project',
+    openHint:
+      'Replace the current project by this variant (a new, unsaved project; the file is untouched), to edit, run or save it',
+    download: 'Download the variant JSON',
+    variantName: '{{name}} — plan: {{id}} {{measure}}',
+    confirmReplace: 'The current project has unsaved changes. Replace it by this variant anyway?',
+    opened: 'Opened the variant “{{name}}” (not saved). Run it (F5) to see its full results.',
+  },
+};
