@@ -61,7 +61,14 @@ export function AreaForm({ collection, index }: { collection: 'targets' | 'popul
       </Section>
       <Section title={t('section.geometry')}>
         {area.polygon ? (
-          <p className="muted">{t('editor.vertices', { count: area.polygon.length })}</p>
+          <>
+            <p className="muted small">{t('editor.vertices', { count: area.polygon.length })}</p>
+            <div className="se-grid" data-testid="vertex-table">
+              {area.polygon.map((_, v) => (
+                <VertexFields key={v} path={[...at, 'polygon', v]} n={v + 1} />
+              ))}
+            </div>
+          </>
         ) : area.position ? (
           <div className="se-grid">
             <QuantityField path={[...at, 'position', 'x']} spec={COORDINATE} label={t('field.x')} />
@@ -71,5 +78,16 @@ export function AreaForm({ collection, index }: { collection: 'targets' | 'popul
         {geometryIssue && <p className="se-message">{issueText(t, geometryIssue)}</p>}
       </Section>
     </div>
+  );
+}
+
+/** One polygon vertex typed as site coordinates (unit-aware, like any length: "350 m", "0.35 km"). */
+function VertexFields({ path, n }: { path: Path; n: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <QuantityField path={[...path, 0]} spec={COORDINATE} label={t('field.vertexX', { n })} />
+      <QuantityField path={[...path, 1]} spec={COORDINATE} label={t('field.vertexY', { n })} />
+    </>
   );
 }

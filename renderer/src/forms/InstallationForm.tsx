@@ -19,6 +19,7 @@ import {
   ZONE_LENGTH,
   type FieldDef,
 } from './specs.ts';
+import { LocCases, usePreparedInstallation } from './LocCases.tsx';
 import { SubstancePicker } from './SubstancePicker.tsx';
 
 /** Everything about one installation: identity, substance, conditions, position, equipment, scenarios. */
@@ -73,7 +74,7 @@ export function InstallationForm({ index }: { index: number }) {
           <QuantityField path={[...at, 'position', 'y']} spec={COORDINATE} label={t('field.y')} />
         </div>
       </Section>
-      <EquipmentList at={at} />
+      <EquipmentList at={at} index={index} />
       <Section title={t('section.safety')}>
         <SelectField
           path={[...at, 'detection']}
@@ -105,9 +106,10 @@ function DefField({ def, at }: { def: FieldDef; at: Path }) {
   return <SelectField path={path} label={label} options={def.options} labels={def.name} />;
 }
 
-function EquipmentList({ at }: { at: Path }) {
+function EquipmentList({ at, index }: { at: Path; index: number }) {
   const { t } = useTranslation();
   const { doc, edit } = useProjectState();
+  const prepared = usePreparedInstallation(index);
   const listPath = [...at, 'equipment'];
   const items = (getIn(doc, listPath) as EquipmentDoc[] | undefined) ?? [];
   const add = () =>
@@ -159,6 +161,7 @@ function EquipmentList({ at }: { at: Path }) {
               {isEquipmentType(item.type) &&
                 EQUIPMENT_FIELDS[item.type].map((def) => <DefField key={def.name} def={def} at={itemPath} />)}
             </div>
+            <LocCases itemPath={itemPath} equipmentIndex={e} prepared={prepared} />
             <button
               type="button"
               className="link danger"

@@ -69,7 +69,7 @@ const asText = (value: unknown): string =>
  * rewritten under the cursor); once the document holds something else (undo, redo, another edit), that.
  * The draft remembers the value it stored, which is how it knows the document has moved on.
  */
-function useDraft(value: unknown): [string, (text: string, stored: unknown) => void, () => void] {
+export function useDraft(value: unknown): [string, (text: string, stored: unknown) => void, () => void] {
   const [draft, setDraft] = useState<{ text: string; stored: unknown } | null>(null);
   const shown = draft && Object.is(draft.stored, value) ? draft.text : asText(value);
   return [shown, (text, stored) => setDraft({ text, stored }), () => setDraft(null)];

@@ -36,6 +36,13 @@ describe('project validation beside the fields', () => {
     expect(keys(shortRose)).toEqual({ 'weather.windRose.probabilities': 'sectorCount' });
   });
 
+  it('reads polygon vertices as lengths and flags one that is not', () => {
+    let doc = setIn(demo, ['targets', 0, 'polygon', 1, 0], '0.35 km');
+    expect(keys(doc)).toEqual({});
+    doc = setIn(doc, ['targets', 0, 'polygon', 2, 1], '20 kg');
+    expect(keys(doc)).toEqual({ 'targets.0.polygon.2.1': 'unreadable' });
+  });
+
   it('asks for the fields a new target needs', () => {
     const doc = setIn(
       demo,

@@ -106,6 +106,10 @@ export function validateProject(doc: ProjectDoc): Issues {
     areaIds.push({ id: area.id ?? '', path: [...at, 'id'] });
     if (area.polygon) {
       if (area.polygon.length < 3) add([...at, 'polygon'], { key: 'polygonPoints' });
+      area.polygon.forEach((_, v) => {
+        quantity([...at, 'polygon', v, 0], COORDINATE);
+        quantity([...at, 'polygon', v, 1], COORDINATE);
+      });
     } else if (area.position) {
       quantity([...at, 'position', 'x'], COORDINATE);
       quantity([...at, 'position', 'y'], COORDINATE);

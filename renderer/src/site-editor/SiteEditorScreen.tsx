@@ -24,6 +24,7 @@ import {
 import { setIn } from '../project-state/paths.ts';
 import { useProjectState, useUndoShortcuts } from '../project-state/ProjectStateContext.tsx';
 import { BackdropPanel } from './BackdropPanel.tsx';
+import { DxfPanel, type DxfBackdrop } from './DxfPanel.tsx';
 import { centroid, roundTo } from './geometry.ts';
 import { SiteMap, type Backdrop, type Selection, type Tool } from './SiteMap.tsx';
 import './site-editor.css';
@@ -87,6 +88,7 @@ export function SiteEditorScreen() {
   const [tab, setTab] = useState<Tab>('objects');
   const [fitKey, setFitKey] = useState(0);
   const [backdrop, setBackdrop] = useState<Backdrop | null>(null);
+  const [dxf, setDxf] = useState<DxfBackdrop | null>(null);
   const [picks, setPicks] = useState<XY[]>([]);
   const [cursor, setCursor] = useState<XY | null>(null);
   const [measured, setMeasured] = useState<{ length: number | null; segments: number }>({
@@ -314,6 +316,7 @@ export function SiteEditorScreen() {
               onCreate={onCreate}
               onDelete={onDelete}
               backdrop={backdrop}
+              dxf={dxf}
               georefPicks={picks}
               onGeorefPick={onGeorefPick}
               fitKey={fitKey}
@@ -355,6 +358,18 @@ export function SiteEditorScreen() {
                   }}
                   picks={picks}
                 />
+              )}
+              {tab === 'backdrop' && (
+                <div className="se-form">
+                  <DxfPanel
+                    dxf={dxf}
+                    onDxf={(next) => {
+                      // A new drawing is shown whole; moving or rescaling one keeps the view.
+                      if (next && next.drawing !== dxf?.drawing) setFitKey((key) => key + 1);
+                      setDxf(next);
+                    }}
+                  />
+                </div>
               )}
             </div>
           </aside>

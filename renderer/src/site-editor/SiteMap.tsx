@@ -13,6 +13,8 @@ import { coordinate, type Collection, type ProjectDoc, type XY } from '../projec
 import { useProjectState } from '../project-state/ProjectStateContext.tsx';
 import { getIn, setIn } from '../project-state/paths.ts';
 import { formatSi } from '../forms/quantity.ts';
+import { dxfToSite } from './dxf-backdrop.ts';
+import type { DxfBackdrop } from './DxfPanel.tsx';
 import {
   applyAffine,
   dropRepeats,
@@ -48,6 +50,8 @@ interface Props {
   onCreate(collection: Collection, points: XY[]): void;
   onDelete(): void;
   backdrop: Backdrop | null;
+  /** A DXF site plan drawn behind the objects; its vertices are snap targets. */
+  dxf: DxfBackdrop | null;
   georefPicks: readonly XY[];
   onGeorefPick(pixel: XY): void;
   /** Changes when the view should fit all objects (a project was loaded, the Fit button). */
@@ -127,8 +131,9 @@ function shapesOf(doc: ProjectDoc): Shape[] {
   return shapes;
 }
 
-function extentOf(doc: ProjectDoc, shapes: Shape[]): [XY, XY] | null {
+function extentOf(doc: ProjectDoc, shapes: Shape[], extra: readonly XY[]): [XY, XY] | null {
   const points: XY[] = shapes.flatMap((s) => [...(s.polygon ?? []), ...(s.position ? [s.position] : [])]);
+  points.push(...extra);
   for (const p of doc.site?.boundary ?? []) points.push([coordinate(p[0]), coordinate(p[1])]);
   const finite = points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
   if (finite.length === 0) return null;
@@ -209,9 +214,32 @@ export function SiteMap(props: Props) {
   const [hover, setHover] = useState<XY | null>(null);
 
   const shapes = useMemo(() => (doc ? shapesOf(doc) : []), [doc]);
+  // The DXF plan in site metres, once per drawing or placement: path data in site coordinates (y north), drawn
+  // under one transform, and the points to snap to.
+  const dxfSite = useMemo(() => {
+    const dxf = props.dxf;
+    if (!dxf) return null;
+    const place = (p: XY) => dxfToSite(p, dxf.placement);
+    const paths = dxf.drawing.paths.map(
+      (path) =>
+        path.points
+          .map(
+            (p, i) =>
+              `${i === 0 ? 'M' : 'L'}${place(p)
+                .map((v) => roundTo(v, 0.001))
+                .join(',')}`,
+          )
+          .join('') + (path.closed ? 'Z' : ''),
+    );
+    const [[x0, y0], [x1, y1]] = dxf.drawing.extent;
+    return { paths, snap: dxf.drawing.snapPoints.map(place), corners: [place([x0, y0]), place([x1, y1])] };
+  }, [props.dxf]);
   const vertices = useMemo(
-    () => shapes.flatMap((s) => [...(s.polygon ?? []), ...(s.position ? [s.position] : [])]),
-    [shapes],
+    () => [
+      ...shapes.flatMap((s) => [...(s.polygon ?? []), ...(s.position ? [s.position] : [])]),
+      ...(dxfSite?.snap ?? []),
+    ],
+    [shapes, dxfSite],
   );
   const k = view.k;
   const gridStep = niceStep(60 / k);
@@ -243,7 +271,7 @@ export function SiteMap(props: Props) {
     const svg = svgRef.current;
     const behaviour = zoomRef.current;
     if (!svg || !behaviour || !doc) return;
-    const extent = extentOf(doc, shapesOf(doc));
+    const extent = extentOf(doc, shapesOf(doc), dxfSite?.corners ?? []);
     const { width, height } = svg.getBoundingClientRect();
     const [[x0, y0], [x1, y1]] = extent ?? [
       [-100, -100],
@@ -255,7 +283,7 @@ export function SiteMap(props: Props) {
       .scale(scale)
       .translate(-(x0 + x1) / 2, (y0 + y1) / 2);
     select(svg).call(behaviour.transform, transform);
-  }, [doc]);
+  }, [doc, dxfSite]);
 
   // Fit the view when asked (a project was loaded, the Fit button), not on every edit.
   const fittedKey = useRef<number | null>(null);
@@ -440,6 +468,18 @@ export function SiteMap(props: Props) {
             preserveAspectRatio="none"
             className="se-backdrop"
           />
+        </g>
+      )}
+      {props.dxf && dxfSite && (
+        <g
+          className="se-dxf"
+          transform={`translate(${view.x},${view.y}) scale(${k},${-k})`}
+          opacity={props.dxf.opacity}
+          data-testid="dxf-backdrop"
+        >
+          {dxfSite.paths.map((d, i) => (
+            <path key={i} d={d} vectorEffect="non-scaling-stroke" />
+          ))}
         </g>
       )}
       <g className="se-grid-lines">
