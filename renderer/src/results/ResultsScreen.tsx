@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildReportHtml } from '../../../core/report/index.ts';
 import { api } from '../api/index.ts';
+import { PlanPanel } from '../plan/PlanPanel.tsx';
 import { useProjectState } from '../project-state/ProjectStateContext.tsx';
 import { useAssessment, type Assessment } from './AssessmentContext.tsx';
 import { downloadBlob, fileStem, resultsGeoJson, svgToPng } from './export.ts';
@@ -252,6 +253,7 @@ export function ResultsScreen() {
                     <h2>{t('results.tabs.verdicts')}</h2>
                     <VerdictPanel result={assessment.result} />
                   </section>
+                  <PlanPanel assessment={assessment} />
                   <section className="panel">
                     <h2>{t('results.map.esdTitle')}</h2>
                     <EsdTable result={assessment.result} />
