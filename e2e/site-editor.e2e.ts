@@ -214,6 +214,125 @@ describe('site editor (web mode)', () => {
     await page.screenshot({ path: screenshotPath('14-site-editor-backdrop-zh-CN') });
   });
 
+  it('loads a DXF site plan as backdrop, places it by unit and base point, and snaps to its vertices', async () => {
+    // The demo plant drawn in CAD, in millimetres ($INSUNITS 4) from the fence's south-west corner: the fence
+    // (850 m × 650 m), spheres, tanks, buildings, two roads, a road bend, and a text label (not drawn).
+    const g = (...pairs: (string | number)[]) => pairs.join('\n');
+    const rect = (layer: string, x0: number, y0: number, x1: number, y1: number) =>
+      g(
+        0,
+        'LWPOLYLINE',
+        8,
+        layer,
+        90,
+        4,
+        70,
+        1,
+        10,
+        x0,
+        20,
+        y0,
+        10,
+        x1,
+        20,
+        y0,
+        10,
+        x1,
+        20,
+        y1,
+        10,
+        x0,
+        20,
+        y1,
+      );
+    const circle = (x: number, y: number, r: number) =>
+      g(0, 'CIRCLE', 8, 'TANKS', 10, x, 20, y, 30, 0, 40, r);
+    const line = (x0: number, y0: number, x1: number, y1: number) =>
+      g(0, 'LINE', 8, 'ROADS', 10, x0, 20, y0, 30, 0, 11, x1, 21, y1, 31, 0);
+    const plan = [
+      g(0, 'SECTION', 2, 'HEADER', 9, '$INSUNITS', 70, 4, 0, 'ENDSEC', 0, 'SECTION', 2, 'ENTITIES'),
+      rect('FENCE', 0, 0, 850000, 650000),
+      circle(630000, 500000, 15000),
+      circle(670000, 500000, 15000),
+      ...[550000, 600000, 650000].map((x) => circle(x, 150000, 20000)),
+      rect('BUILDINGS', 135000, 440000, 165000, 460000),
+      rect('BUILDINGS', 267500, 492500, 292500, 507500),
+      rect('BUILDINGS', 220000, 130000, 280000, 170000),
+      rect('BUILDINGS', 50000, 550000, 100000, 620000),
+      rect('BUILDINGS', 520000, 105000, 680000, 195000),
+      line(0, 300000, 850000, 300000),
+      line(400000, 0, 400000, 650000),
+      g(0, 'ARC', 8, 'ROADS', 10, 780000, 20, 580000, 30, 0, 40, 40000, 50, 0, 51, 90),
+      g(0, 'TEXT', 8, 'LABELS', 10, 50000, 20, 560000, 30, 0, 40, 2500, 1, 'OFFICE'),
+      g(0, 'ENDSEC', 0, 'EOF'),
+    ].join('\n');
+    // The image backdrop goes: the drawing takes its place.
+    await page.getByTestId('backdrop-panel').getByRole('button', { name: '移除底图' }).click();
+    const panel = page.getByTestId('dxf-panel');
+    await panel
+      .getByTestId('dxf-file')
+      .setInputFiles({ name: 'plan.dxf', mimeType: 'application/dxf', buffer: Buffer.from(`${plan}\n`) });
+    expect(await panel.getByTestId('dxf-summary').innerText()).toBe(
+      'plan.dxf：14 个图元，图层 BUILDINGS, FENCE, ROADS, TANKS （未绘制：TEXT 1）',
+    );
+    expect(await panel.getByTestId('dxf-unit').inputValue()).toBe('mm');
+    await expect.poll(() => page.getByTestId('dxf-backdrop').locator('path').count()).toBe(14);
+    // Base (400 000, 300 000) mm puts the drawn fence on the project's plant boundary, (−400, −300)–(450, 350) m.
+    await panel.getByTestId('dxf-base-x').fill('400000');
+    await panel.getByTestId('dxf-base-y').fill('300000');
+    const fencePath = page.getByTestId('dxf-backdrop').locator('path').first();
+    const boundary = await page.locator('path.se-boundary').boundingBox();
+    let fence = await fencePath.boundingBox();
+    if (!fence || !boundary) throw new Error('the DXF fence or the plant boundary is not drawn');
+    expect(Math.abs(fence.x - boundary.x)).toBeLessThan(2);
+    expect(Math.abs(fence.width - boundary.width)).toBeLessThan(3);
+    // Zoom in on the plant with the wheel.
+    await page.mouse.move(fence.x + fence.width / 2, fence.y + fence.height / 2);
+    await page.mouse.wheel(0, -400);
+    await page.mouse.wheel(0, -400);
+    await expect
+      .poll(async () => (await fencePath.boundingBox())?.width ?? 0)
+      .toBeGreaterThan(fence.width * 2);
+    fence = await fencePath.boundingBox();
+    if (!fence) throw new Error('the DXF fence is not drawn');
+    // Measure along the fence's south side, clicking a pixel or two off its corners: the clicks snap to the
+    // drawing's vertices, (−400, −300) m and (450, −300) m, so the distance is exactly 850 m.
+    await page.getByTestId('tool-measure').click();
+    await page.mouse.click(fence.x + 2, fence.y + fence.height - 1);
+    await page.mouse.click(fence.x + fence.width - 2, fence.y + fence.height + 1);
+    expect(await page.getByTestId('measure-result').innerText()).toBe('距离 850 m（1 段）');
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('16-site-editor-dxf-zh-CN') });
+    // The same drawing read as metres instead of millimetres is a thousand times larger.
+    await panel.getByTestId('dxf-unit').selectOption('m');
+    const large = await fencePath.boundingBox();
+    expect((large?.width ?? 0) / fence.width).toBeGreaterThan(100);
+    await panel.getByTestId('dxf-unit').selectOption('mm');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tool-select').click();
+  });
+
+  it('lists the LOC cases of an equipment item, overrides one frequency and disables another', async () => {
+    await page.getByRole('tab', { name: '对象' }).click();
+    // NH3-01 is still selected; its first item is the pressure vessel V-201.
+    const cases = page.getByTestId('loc-cases-0');
+    await cases.getByTestId('loc-instantaneous').waitFor();
+    expect(await cases.getByTestId('loc-used-instantaneous').innerText()).toBe('5e-7 /a\n目录值');
+    await cases.getByLabel('instantaneous 的覆盖频率').fill('1e-7');
+    expect(await cases.getByTestId('loc-used-instantaneous').innerText()).toBe(
+      '1e-7 /a\n覆盖值（替换目录值 5e-7）',
+    );
+    await cases.getByLabel('采用场景 ten-minute').uncheck();
+    expect(await cases.getByTestId('loc-used-ten-minute').innerText()).toBe('已停用');
+    await cases.getByTestId('loc-reason').fill('制造商提供的失效数据');
+    // The pipe L-201 (80 mm, 60 m) draws its per-metre catalogue values times its length.
+    expect(await page.getByTestId('loc-cases-1').getByTestId('loc-used-rupture').innerText()).toContain(
+      '× 60 m of pipe',
+    );
+    await cases.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('17-site-editor-loc-zh-CN') });
+  });
+
   it('switches to English', async () => {
     await page.getByTestId('language').selectOption('en');
     await page.getByRole('tab', { name: 'Weather' }).click();
@@ -223,6 +342,9 @@ describe('site editor (web mode)', () => {
     // The selection survives the tab switch: NH3-01's form is back.
     await page.getByRole('tab', { name: 'Objects' }).click();
     expect(await page.getByTestId('field-temperature').innerText()).toContain('SI: 240.15 K');
+    expect(await page.getByTestId('loc-used-instantaneous').first().innerText()).toBe(
+      '1e-7 /yr\noverride (replaces the catalogue 5e-7)',
+    );
     await page.screenshot({ path: screenshotPath('15-site-editor-installation-en') });
   });
 
@@ -232,11 +354,16 @@ describe('site editor (web mode)', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('演示化工有限公司（虚构）.safedist.json');
     const saved = JSON.parse(await readFile(await file.path(), 'utf8')) as {
-      installations: { id: string; inventory: unknown; temperature: unknown }[];
+      installations: { id: string; inventory: unknown; temperature: unknown; equipment: unknown[] }[];
       targets: { id: string; category: string }[];
     };
     const ammonia = saved.installations.find((i) => i.id === 'NH3-01');
     expect(ammonia).toMatchObject({ inventory: '20 t', temperature: '-33 degC' });
+    expect(ammonia?.equipment[0]).toMatchObject({
+      frequencies: { instantaneous: 1e-7 },
+      disable: ['ten-minute'],
+      reason: '制造商提供的失效数据',
+    });
     expect(saved.targets.find((t) => t.id === 'T-1')?.category).toBe('high-sensitivity');
     expect(await page.getByTestId('doc-state').innerText()).toBe('Saved');
   });

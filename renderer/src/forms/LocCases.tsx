@@ -153,7 +153,6 @@ function LocTable(props: { itemPath: Path; rows: LocRow[]; choice: LocCatalogueC
       <table className="se-loc-table">
         <thead>
           <tr>
-            <th>{t('loc.use')}</th>
             <th>{t('loc.case')}</th>
             <th>{t('loc.catalogue')}</th>
             <th>{t('loc.override')}</th>
@@ -168,15 +167,15 @@ function LocTable(props: { itemPath: Path; rows: LocRow[]; choice: LocCatalogueC
               data-testid={`loc-${row.locId}`}
             >
               <td>
-                <input
-                  type="checkbox"
-                  checked={!row.disabled}
-                  onChange={(event) => toggle(row.locId, event.target.checked)}
-                  aria-label={t('loc.useCase', { id: row.locId })}
-                />
-              </td>
-              <td>
-                <code>{row.locId}</code>
+                <label className="se-loc-case" title={t('loc.use')}>
+                  <input
+                    type="checkbox"
+                    checked={!row.disabled}
+                    onChange={(event) => toggle(row.locId, event.target.checked)}
+                    aria-label={t('loc.useCase', { id: row.locId })}
+                  />
+                  <code>{row.locId}</code>
+                </label>
                 {row.catalogueCase && <div className="muted small">{row.catalogueCase.description}</div>}
               </td>
               <td>
@@ -208,7 +207,9 @@ function LocTable(props: { itemPath: Path; rows: LocRow[]; choice: LocCatalogueC
                   <span className="muted">{t('loc.disabled')}</span>
                 ) : row.used ? (
                   <>
-                    <strong>{formatSi(row.used.frequency)} /a</strong>
+                    <strong className="nowrap">
+                      {formatSi(row.used.frequency)} {t('locBasis.per-year')}
+                    </strong>
                     <div className="muted small">
                       {row.used.frequencyOrigin.kind === 'override'
                         ? t('loc.fromOverride', {
@@ -229,6 +230,7 @@ function LocTable(props: { itemPath: Path; rows: LocRow[]; choice: LocCatalogueC
           ))}
         </tbody>
       </table>
+      <p className="muted small">{t('loc.note')}</p>
       {(anyOverride || item.reason !== undefined) && (
         <div className="se-field">
           <label htmlFor={reasonId}>{t('loc.reason')}</label>

@@ -101,6 +101,7 @@ export const editorEn: EditorMessages = {
     baseInvalid: 'Enter a number',
   },
   loc: {
+    note: 'The box says whether a case is used; an override is in the catalogue value’s basis (/yr, /(m·yr) times the pipe length, /h times the hours of use).',
     title: 'Loss-of-containment cases and frequencies',
     incomplete:
       'Once the installation’s fields are complete, the LOC cases the rule set’s catalogue gives are listed here with their frequencies.',
@@ -110,7 +111,7 @@ export const editorEn: EditorMessages = {
     useCase: 'Use case {{id}}',
     case: 'Case',
     catalogue: 'Catalogue frequency and source',
-    override: 'Override (same basis)',
+    override: 'Override',
     overrideOf: 'Override frequency of {{id}}',
     used: 'Used in the assessment',
     projectGives: 'given by the project (the hole-size catalogue has no default)',

@@ -100,6 +100,7 @@ export const editorZhCN = {
     baseInvalid: '请输入数字',
   },
   loc: {
+    note: '勾选框决定是否采用该场景；覆盖值与目录值采用同一基准（/a、/(m·a) 按管长、/h 按使用小时）。',
     title: '泄漏场景（LOC）与频率',
     incomplete: '装置信息填写完整后，这里列出规则集目录给出的泄漏场景及其频率。',
     loading: '正在读取规则集目录…',
@@ -108,7 +109,7 @@ export const editorZhCN = {
     useCase: '采用场景 {{id}}',
     case: '场景',
     catalogue: '目录频率与来源',
-    override: '覆盖值（同一基准）',
+    override: '覆盖值',
     overrideOf: '{{id}} 的覆盖频率',
     used: '计算采用',
     projectGives: '由项目给出（孔径分级目录无默认值）',
