@@ -108,7 +108,7 @@ describe('a study from an empty project (web mode)', () => {
     await page.getByTestId('site-map').waitFor();
     expect(await page.getByTestId('doc-state').innerText()).toBe('新项目，未保存');
     expect(await page.getByTestId('issue-count').innerText()).toBe('输入完整');
-    await page.getByLabel('项目名称').fill('新建液氯储罐与第一小学');
+    await page.getByLabel('项目名称').fill('新建液化石油气球罐与第一小学');
   });
 
   it('places an LPG sphere at the origin and describes it with units', async () => {
@@ -135,6 +135,7 @@ describe('a study from an empty project (web mode)', () => {
 
     await form.getByRole('button', { name: '添加设备' }).click();
     expect(await form.getByLabel('设备类型').inputValue()).toBe('pressure-vessel');
+    await form.getByLabel('位号', { exact: true }).fill('V-101');
     await form.getByLabel('容积', { exact: true }).fill('400 m^3');
     await form.getByLabel('充装系数', { exact: true }).fill('0.85');
     // The rule set's catalogue lists the vessel's cases with their frequencies and sources.
