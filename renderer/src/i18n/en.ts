@@ -2,6 +2,7 @@ import { planEn } from '../plan/messages.en.ts';
 import { resultsEn } from '../results/messages.en.ts';
 import { editorEn } from '../site-editor/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
+import { screensEn } from '../screens/messages.en.ts';
 
 export const en: Messages = {
   app: {
@@ -17,26 +18,6 @@ export const en: Messages = {
     substances: 'Substances',
     about: 'About',
     language: 'Language',
-  },
-  start: {
-    title: 'Start',
-    newProject: 'New project',
-    projectName: 'Project name',
-    projectNamePlaceholder: 'e.g. Example Chemical Co., Ltd.',
-    create: 'Create',
-    open: 'Open project…',
-    save: 'Save project…',
-    current: 'Current project',
-    none: 'No project open yet.',
-    fileName: 'File',
-    unsaved: 'not saved',
-    formatVersion: 'Format version',
-    installations: 'Installations',
-    targets: 'Protection targets',
-    editorPending: 'Computing is not available yet. Edit the site, installations, targets and weather in the',
-    saved: 'Saved as {{fileName}}',
-    cancelled: 'Cancelled',
-    nameRequired: 'Enter a project name',
   },
   project: {
     notJson: 'Not valid JSON: {{message}}',
@@ -64,13 +45,6 @@ export const en: Messages = {
     aliases: 'Aliases',
     gb18218: 'GB 18218 critical quantity',
     select: 'Select a substance to see its properties.',
-  },
-  rules: {
-    title: 'Rule sets',
-    id: 'Id',
-    version: 'Version',
-    name: 'Title',
-    editorPending: 'Viewing and editing the tables of a rule set is not available yet.',
   },
   substanceProperty: {
     molarMass: 'Molar mass',
@@ -109,6 +83,7 @@ export const en: Messages = {
     loading: 'Loading…',
     error: 'Error: {{message}}',
   },
+  ...screensEn,
   ...editorEn,
   ...resultsEn,
   ...planEn,

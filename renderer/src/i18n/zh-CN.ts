@@ -1,6 +1,7 @@
 import { planZhCN } from '../plan/messages.zh-CN.ts';
 import { resultsZhCN } from '../results/messages.zh-CN.ts';
 import { editorZhCN } from '../site-editor/messages.zh-CN.ts';
+import { screensZhCN } from '../screens/messages.zh-CN.ts';
 
 /** Simplified Chinese, the default language. en.ts must have the same keys (checked by its type). */
 export const zhCN = {
@@ -17,26 +18,6 @@ export const zhCN = {
     substances: '物质库',
     about: '关于',
     language: '语言',
-  },
-  start: {
-    title: '开始',
-    newProject: '新建项目',
-    projectName: '项目名称',
-    projectNamePlaceholder: '例如：示例化工有限公司',
-    create: '创建',
-    open: '打开项目…',
-    save: '保存项目…',
-    current: '当前项目',
-    none: '尚未打开或新建项目。',
-    fileName: '文件',
-    unsaved: '未保存',
-    formatVersion: '格式版本',
-    installations: '装置/设施',
-    targets: '防护目标',
-    editorPending: '计算尚未提供。场地、装置、防护目标和气象可在此编辑：',
-    saved: '已保存为 {{fileName}}',
-    cancelled: '已取消',
-    nameRequired: '请输入项目名称',
   },
   project: {
     notJson: '不是有效的 JSON：{{message}}',
@@ -64,13 +45,6 @@ export const zhCN = {
     aliases: '别名',
     gb18218: 'GB 18218 临界量',
     select: '选择一种物质查看其性质。',
-  },
-  rules: {
-    title: '规则集',
-    id: '标识',
-    version: '版本',
-    name: '名称',
-    editorPending: '规则集的表格查看与编辑尚未提供。',
   },
   substanceProperty: {
     molarMass: '摩尔质量',
@@ -109,6 +83,7 @@ export const zhCN = {
     loading: '加载中…',
     error: '出错：{{message}}',
   },
+  ...screensZhCN,
   ...editorZhCN,
   ...resultsZhCN,
   ...planZhCN,

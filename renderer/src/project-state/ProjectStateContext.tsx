@@ -35,8 +35,11 @@ export interface ProjectStateApi {
   dirty: boolean;
   canUndo: boolean;
   canRedo: boolean;
-  /** Replace the project (new, open, demo); `fileName` null for a project never saved. */
-  load(doc: ProjectDoc, fileName: string | null): void;
+  /**
+   * Replace the project (new, open, demo); `fileName` null for a project never saved. A project with a file
+   * name is clean, unless `edited` says it holds edits not in that file (recovered from the autosave).
+   */
+  load(doc: ProjectDoc, fileName: string | null, options?: { edited?: boolean }): void;
   /** An immutable update; edits with the same `key` in a row make one undo step. */
   edit(update: (doc: ProjectDoc) => ProjectDoc, key?: string): void;
   /** Set one field; consecutive writes to the same field make one undo step. */
@@ -52,14 +55,14 @@ export interface ProjectStateApi {
 type State = { history: History<ProjectDoc> | null; fileName: string | null };
 type Action =
   | HistoryAction<ProjectDoc>
-  | { type: 'replace'; doc: ProjectDoc | null; fileName: string | null }
+  | { type: 'replace'; doc: ProjectDoc | null; fileName: string | null; edited?: boolean }
   | { type: 'savedAs'; fileName: string };
 
 function reducer(state: State, action: Action): State {
   switch (action.type) {
     case 'replace':
       return {
-        history: action.doc ? initialHistory(action.doc, action.fileName !== null) : null,
+        history: action.doc ? initialHistory(action.doc, action.fileName !== null && !action.edited) : null,
         fileName: action.fileName,
       };
     case 'savedAs':
@@ -116,8 +119,8 @@ export function ProjectStateProvider({ children }: { children: ReactNode }) {
     setProject({ fileName: state.fileName, text });
   }, [present, state.fileName, setProject]);
 
-  const load = useCallback((doc: ProjectDoc, fileName: string | null) => {
-    dispatch({ type: 'replace', doc, fileName });
+  const load = useCallback((doc: ProjectDoc, fileName: string | null, options?: { edited?: boolean }) => {
+    dispatch({ type: 'replace', doc, fileName, edited: options?.edited ?? false });
   }, []);
   const edit = useCallback((update: (doc: ProjectDoc) => ProjectDoc, key?: string) => {
     dispatch({ type: 'edit', update, ...(key === undefined ? {} : { key }) });
@@ -158,23 +161,42 @@ export function useProjectState(): ProjectStateApi {
   return value;
 }
 
-/** Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo (⌘ on macOS), also while typing in a field. */
+/** The undo actions the shortcut listener calls, and how many mounted components asked for it. */
+const undoShortcuts: { actions: Pick<ProjectStateApi, 'undo' | 'redo' | 'commit'> | null; users: number } = {
+  actions: null,
+  users: 0,
+};
+
+function onUndoKey(event: KeyboardEvent) {
+  const actions = undoShortcuts.actions;
+  if (!actions || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+  const key = event.key.toLowerCase();
+  if (key === 'z' && !event.shiftKey) {
+    event.preventDefault();
+    actions.commit();
+    actions.undo();
+  } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
+    event.preventDefault();
+    actions.redo();
+  }
+}
+
+/**
+ * Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo (⌘ on macOS), also while typing in a field. The app shell and a
+ * screen may both ask for them; one listener serves them all, so one key press is one undo.
+ */
 export function useUndoShortcuts(): void {
   const { undo, redo, commit } = useProjectState();
   useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        commit();
-        undo();
-      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
-        event.preventDefault();
-        redo();
+    undoShortcuts.actions = { undo, redo, commit };
+    undoShortcuts.users += 1;
+    if (undoShortcuts.users === 1) window.addEventListener('keydown', onUndoKey);
+    return () => {
+      undoShortcuts.users -= 1;
+      if (undoShortcuts.users === 0) {
+        window.removeEventListener('keydown', onUndoKey);
+        undoShortcuts.actions = null;
       }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    };
   }, [undo, redo, commit]);
 }

@@ -1,58 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/index.ts';
-import { newProjectText, projectFileName, summariseProject } from '../project/project-file.ts';
-import { useProject } from '../project/ProjectContext.tsx';
+import { useProjectCommands } from '../project/commands.tsx';
+import { projectFileName } from '../project/project-file.ts';
+import { useProjectState } from '../project-state/ProjectStateContext.tsx';
 
-type Status = { kind: 'info' | 'error'; text: string } | null;
-
+/**
+ * The Start screen: a new project, the demo enterprise, open a file (.sdp or .json, also by dropping it on
+ * the window), the recent projects, and the current project with its save commands.
+ */
 export function StartScreen() {
-  const { t } = useTranslation();
-  const { project, setProject } = useProject();
+  const { t, i18n } = useTranslation();
+  const commands = useProjectCommands();
+  const { doc, dirty, fileName, problem } = useProjectState();
   const [name, setName] = useState('');
-  const [status, setStatus] = useState<Status>(null);
-  const [busy, setBusy] = useState(false);
-
-  const parsed = project ? summariseProject(project.text) : null;
-
-  async function run(action: () => Promise<Status>) {
-    setBusy(true);
-    try {
-      setStatus(await action());
-    } catch (error) {
-      setStatus({ kind: 'error', text: t('common.error', { message: (error as Error).message }) });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const [nameMissing, setNameMissing] = useState(false);
 
   function create(event: FormEvent) {
     event.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed) return setStatus({ kind: 'error', text: t('start.nameRequired') });
-    setProject({ fileName: null, text: newProjectText(trimmed) });
-    setStatus(null);
+    setNameMissing(!trimmed);
+    if (trimmed) commands.newProject(trimmed);
   }
 
-  const open = () =>
-    run(async () => {
-      const file = await api.openProject();
-      if (!file) return { kind: 'info', text: t('start.cancelled') };
-      setProject(file);
-      return null;
-    });
-
-  const save = () =>
-    run(async () => {
-      if (!project) return null;
-      const suggested =
-        project.fileName ?? projectFileName(parsed && 'summary' in parsed ? parsed.summary.name : '');
-      const { fileName } = await api.saveProject({ fileName: suggested, text: project.text });
-      if (fileName === null) return { kind: 'info', text: t('start.cancelled') };
-      setProject({ ...project, fileName });
-      return { kind: 'info', text: t('start.saved', { fileName }) };
-    });
+  const state = !doc ? null : dirty ? (fileName === null ? 'new' : 'edited') : 'saved';
 
   return (
     <section className="screen start">
@@ -60,59 +31,95 @@ export function StartScreen() {
       <p className="lead">{t('app.basis')}</p>
 
       <div className="panels">
-        <form className="panel" onSubmit={create}>
-          <h2>{t('start.newProject')}</h2>
-          <label>
-            {t('start.projectName')}
-            <input
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              placeholder={t('start.projectNamePlaceholder')}
-              maxLength={150}
-            />
-          </label>
-          <button type="submit">{t('start.create')}</button>
-        </form>
+        <div className="panel">
+          <form onSubmit={create}>
+            <h2>{t('start.newProject')}</h2>
+            <label>
+              {t('start.projectName')}
+              <input
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+                placeholder={t('start.projectNamePlaceholder')}
+                maxLength={150}
+                aria-invalid={nameMissing}
+              />
+            </label>
+            {nameMissing && <p className="error">{t('start.nameRequired')}</p>}
+            <div className="actions">
+              <button type="submit">{t('start.create')}</button>
+              <button type="button" className="secondary" onClick={commands.loadDemo} data-testid="open-demo">
+                {t('start.demo')}
+              </button>
+            </div>
+          </form>
+          <p className="muted">{t('start.demoHint')}</p>
+        </div>
+
+        <div className="panel">
+          <h2>{t('start.openTitle')}</h2>
+          <div className="actions">
+            <button type="button" onClick={() => void commands.open()}>
+              {t('start.open')}
+            </button>
+          </div>
+          <p className="muted">{t('start.dropHint')}</p>
+          <h3>{t('start.recent')}</h3>
+          {commands.recent.length === 0 ? (
+            <p className="muted">{t('start.noRecent')}</p>
+          ) : (
+            <ul className="recent" data-testid="recent">
+              {commands.recent.map((entry) => (
+                <li key={entry.id}>
+                  <button type="button" className="link" onClick={() => void commands.openRecent(entry.id)}>
+                    {entry.fileName}
+                  </button>
+                  <span className="muted">{new Date(entry.at).toLocaleString(i18n.resolvedLanguage)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
 
         <div className="panel">
           <h2>{t('start.current')}</h2>
-          <div className="actions">
-            <button type="button" onClick={() => void open()} disabled={busy}>
-              {t('start.open')}
-            </button>
-            <button type="button" onClick={() => void save()} disabled={busy || !project}>
-              {t('start.save')}
-            </button>
-          </div>
-          {!project && <p className="muted">{t('start.none')}</p>}
-          {project && parsed && 'problem' in parsed && (
+          {!doc && !problem && <p className="muted">{t('start.none')}</p>}
+          {problem && (
             <p className="error" role="alert">
-              {project.fileName}: {t(parsed.problem.key, parsed.problem.values)}
+              {t(problem.key, problem.values)}
             </p>
           )}
-          {project && parsed && 'summary' in parsed && (
+          {doc && (
             <>
               <dl className="facts" data-testid="project-summary">
                 <dt>{t('start.projectName')}</dt>
-                <dd>{parsed.summary.name}</dd>
+                <dd>{doc.name}</dd>
                 <dt>{t('start.fileName')}</dt>
-                <dd>{project.fileName ?? t('start.unsaved')}</dd>
-                <dt>{t('start.formatVersion')}</dt>
-                <dd>{parsed.summary.version}</dd>
+                <dd>{fileName ?? t('start.unsaved')}</dd>
+                <dt>{t('start.state')}</dt>
+                <dd>{state && t(`shell.state.${state}`)}</dd>
                 <dt>{t('start.installations')}</dt>
-                <dd>{parsed.summary.installations}</dd>
+                <dd>{doc.installations.length}</dd>
                 <dt>{t('start.targets')}</dt>
-                <dd>{parsed.summary.targets}</dd>
+                <dd>{doc.targets?.length ?? 0}</dd>
+                <dt>{t('start.population')}</dt>
+                <dd>{doc.population?.length ?? 0}</dd>
               </dl>
+              <div className="actions">
+                <button type="button" onClick={() => void commands.save()} title="Ctrl+S">
+                  {t('start.save')}
+                </button>
+                <button type="button" className="secondary" onClick={() => void commands.save('sdp')}>
+                  {t('start.saveSdp')}
+                </button>
+                <button type="button" className="secondary" onClick={() => void commands.save('json')}>
+                  {t('start.saveJson')}
+                </button>
+              </div>
               <p className="muted">
-                {t('start.editorPending')} <Link to="/site">{t('nav.site')}</Link>
+                {t('start.suggested', { fileName: fileName ?? projectFileName(doc.name) })}{' '}
+                <Link to="/site">{t('start.toEditor')}</Link>
               </p>
             </>
-          )}
-          {status && (
-            <p className={status.kind === 'error' ? 'error' : 'muted'} role="status">
-              {status.text}
-            </p>
           )}
         </div>
       </div>
