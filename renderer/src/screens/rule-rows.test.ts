@@ -37,6 +37,10 @@ describe('ruleRows on the built-in GB 36894-2018 rule set', () => {
     const vessel = rows.find((r) => r.jsonPath === 'locCatalogue.pressureVessel[2].frequency');
     expect(vessel?.path).toEqual(['pressureVessel', 'continuous-10mm', 'frequency']);
     expect(vessel?.context).toContain('hole: kind = fixed; diameter = 10 mm');
+    // A list of sourced values: each item is its own row, with no context repeating it.
+    const option = rows.find((r) => r.jsonPath === 'vulnerability.thermalCertainDeathFluxOptions[0]');
+    expect(option).toMatchObject({ value: '37.5 kW/m^2', path: ['thermalCertainDeathFluxOptions', '#1'] });
+    expect(option?.context).toBeUndefined();
   });
 
   it('filters by every word of the query and by confidence', () => {

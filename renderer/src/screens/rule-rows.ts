@@ -70,7 +70,7 @@ function itemLabel(item: Json, index: number): string {
 
 /** The plain (unsourced, scalar or small) fields of a list item, e.g. "description: …; release: continuous". */
 function itemContext(item: Json): string | undefined {
-  if (!isObject(item)) return undefined;
+  if (!isObject(item) || isSourced(item)) return undefined;
   const parts = Object.entries(item)
     .filter(([key, v]) => !ITEM_LABELS.includes(key) && !isSourced(v) && !(isObject(v) && hasSourced(v)))
     .map(([key, v]) => `${key}: ${formatValue(v)}`);
