@@ -287,7 +287,8 @@ export interface SafeDistApi {
   prepareAssessment(request: PrepareAssessmentRequest): Promise<PreparedAssessment>;
   /**
    * Prints a report to PDF: Electron renders it off screen (printToPDF, A4) and lets the user choose where to
-   * save it; a browser opens its print dialog (save as PDF there), so the name is only a suggestion.
+   * save it. A browser (web mode) opens its print dialog on the report (save as PDF there) and resolves with
+   * fileName null, since the app itself saved nothing.
    */
   exportReportPdf(request: ReportPdfRequest): Promise<SaveProjectResult>;
   /** One built-in rule set with every value, source and confidence mark; rejects for an unknown id/version. */
