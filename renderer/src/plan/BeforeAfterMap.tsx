@@ -18,8 +18,16 @@ interface Side {
 }
 
 /**
- * The frame both maps share: the fence, every installation before and after, the targets, and the contours
- * of the GB 36894 criteria that apply to the targets (lower levels may reach far beyond, and are cut off).
+ * The contours drawn: those the grid closes. A contour the grid edge cuts (a level below the lowest
+ * criterion, AssessmentResult `clipped`) would show the grid's square, not the risk's reach.
+ */
+function drawn(result: AssessmentResult | null) {
+  return (result?.contours ?? []).filter((c) => !c.clipped && c.multiPolygon.length > 0);
+}
+
+/**
+ * The frame both maps share: the fence, every installation before and after, and the targets — where the
+ * verdicts are decided. Contours reaching farther are cut by the frame.
  */
 function frameOf(before: Side, after: Side): [XY, XY] {
   const points: XY[] = [];
@@ -32,15 +40,10 @@ function frameOf(before: Side, after: Side): [XY, XY] {
     }
     for (const inst of project.installations) points.push(...(inst.outline ?? []), inst.position);
   }
-  const lowest = Math.min(...(before.result?.targets.map((t) => t.threshold) ?? []));
-  for (const side of [before, after])
-    for (const c of side.result?.contours ?? [])
-      if (c.level >= lowest)
-        for (const polygon of c.multiPolygon) for (const p of polygon[0] ?? []) points.push([p[0]!, p[1]!]);
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const pad = 0.06 * Math.max(x1 - x0, y1 - y0, 50);
+  const pad = 0.1 * Math.max(x1 - x0, y1 - y0, 50);
   return [
     [x0 - pad, y0 - pad],
     [x1 + pad, y1 + pad],
@@ -52,7 +55,7 @@ function frameOf(before: Side, after: Side): [XY, XY] {
  * map), targets coloured by their verdict on that side, the installations; the AFTER map also draws the
  * contours of BEFORE as dashed lines and, where an installation moved or was removed, where it stood.
  */
-export function BeforeAfterMap(props: { before: Side; after: Side; levels: readonly number[] }) {
+export function BeforeAfterMap(props: { before: Side; after: Side }) {
   const { t } = useTranslation();
   const [[x0, y0], [x1, y1]] = frameOf(props.before, props.after);
   const k = Math.min(WIDTH / (x1 - x0), HEIGHT / (y1 - y0));
@@ -67,14 +70,16 @@ export function BeforeAfterMap(props: { before: Side; after: Side; levels: reado
       })
       .join('') + 'Z';
   const contoursOf = (result: AssessmentResult | null) =>
-    [...(result?.contours ?? [])]
-      .filter((c) => c.multiPolygon.length > 0)
+    [...drawn(result)]
       .sort((a, b) => a.level - b.level)
       .map((c) => ({
         level: c.level,
         d: c.multiPolygon.flatMap((p) => p.map((ring) => path(ring))).join(''),
       }));
   const beforeContours = contoursOf(props.before.result);
+  const levels = [
+    ...new Set([...drawn(props.before.result), ...drawn(props.after.result)].map((c) => c.level)),
+  ].sort((a, b) => b - a);
   const scale = niceStep(80 / k);
 
   function map(side: Side, role: 'before' | 'after') {
@@ -131,7 +136,10 @@ export function BeforeAfterMap(props: { before: Side; after: Side; levels: reado
             const complies = verdict.get(target.id) ?? true;
             const colour = complies ? PASS : FAIL;
             const at = target.polygon ?? (target.position ? [target.position] : []);
-            const top = at.reduce<XY | null>((best, p) => (!best || p[1] > best[1] ? p : best), null);
+            const xs = at.map((p) => p[0]);
+            const top: XY | null = at.length
+              ? [(Math.min(...xs) + Math.max(...xs)) / 2, Math.max(...at.map((p) => p[1]))]
+              : null;
             return (
               <g
                 key={target.id}
@@ -160,6 +168,7 @@ export function BeforeAfterMap(props: { before: Side; after: Side; levels: reado
                   <text
                     x={toScreen(top)[0]}
                     y={toScreen(top)[1] - 5}
+                    textAnchor="middle"
                     fontSize={10.5}
                     fill="#1d2733"
                     stroke="#fff"
@@ -174,6 +183,15 @@ export function BeforeAfterMap(props: { before: Side; after: Side; levels: reado
           })}
           {ghosts.map((was) => (
             <g key={`was-${was.id}`} data-testid={`plan-after-was-${was.id}`}>
+              <rect
+                x={toScreen(was.position)[0] - 3.5}
+                y={toScreen(was.position)[1] - 3.5}
+                width={7}
+                height={7}
+                fill="none"
+                stroke="#37474f"
+                strokeDasharray="2 1.5"
+              />
               {was.outline && (
                 <path
                   d={path(was.outline)}
@@ -249,25 +267,23 @@ export function BeforeAfterMap(props: { before: Side; after: Side; levels: reado
       </div>
       <div className="pl-legend" data-testid="plan-legend">
         <span>{t('plan.legend')}</span>
-        {[...props.levels]
-          .sort((a, b) => b - a)
-          .map((level) => (
-            <span key={level} className="pl-legend-item">
-              <svg width={18} height={10} aria-hidden="true">
-                <rect
-                  x={0.75}
-                  y={0.75}
-                  width={16.5}
-                  height={8.5}
-                  fill={riskColour(level)}
-                  fillOpacity={0.5}
-                  stroke={riskColour(level)}
-                  strokeWidth={1.5}
-                />
-              </svg>
-              {formatRisk(level, 1)}
-            </span>
-          ))}
+        {levels.map((level) => (
+          <span key={level} className="pl-legend-item">
+            <svg width={18} height={10} aria-hidden="true">
+              <rect
+                x={0.75}
+                y={0.75}
+                width={16.5}
+                height={8.5}
+                fill={riskColour(level)}
+                fillOpacity={0.5}
+                stroke={riskColour(level)}
+                strokeWidth={1.5}
+              />
+            </svg>
+            {formatRisk(level, 1)}
+          </span>
+        ))}
         <span className="pl-legend-item">
           <svg width={18} height={10} aria-hidden="true">
             <path d="M0,5H18" stroke="#5a6675" strokeWidth={1.3} strokeDasharray="4 3" />

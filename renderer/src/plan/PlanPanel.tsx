@@ -115,9 +115,11 @@ function PlanBody(props: {
   return (
     <div className="pl-body" data-testid="plan-body">
       <p className="pl-overall">
-        {t('plan.verdictNow')}：<VerdictBadge verdict={plan.verdict} />
+        {t('plan.verdictNow')}
+        <VerdictBadge verdict={plan.verdict} />
         <span className="pl-arrow">→</span>
-        {t('plan.combined')}：<VerdictBadge verdict={plan.combined.verdict} testId="plan-combined-verdict" />
+        {t('plan.combined')}
+        <VerdictBadge verdict={plan.combined.verdict} testId="plan-combined-verdict" />
       </p>
       {plan.installations.map((p) => (
         <InstallationCard
@@ -329,7 +331,6 @@ function VariantView(props: {
           <BeforeAfterMap
             before={{ project: assessment.prepared.project, result: before }}
             after={{ project: variant.project, result: after }}
-            levels={before.contours.filter((c) => c.multiPolygon.length > 0).map((c) => c.level)}
           />
           <table className="rs-table compact pl-compare" data-testid="plan-compare">
             <thead>
@@ -369,13 +370,17 @@ function VariantView(props: {
             </tbody>
           </table>
           <p className="pl-overall">
-            {t('plan.enterprise')}：<VerdictBadge verdict={before.verdict} />
+            {t('plan.enterprise')}
+            <VerdictBadge verdict={before.verdict} />
             <span className="pl-arrow">→</span>
             <VerdictBadge verdict={after?.verdict ?? 'compliant'} testId="plan-after-enterprise" />
             <span className="pl-sep" />
-            {t('plan.societal')}：{t(`plan.regions.${before.societalRisk.verdict}`)}
+            {t('plan.societal')}
+            <span data-testid="plan-before-societal">{t(`plan.regions.${before.societalRisk.verdict}`)}</span>
             <span className="pl-arrow">→</span>
-            {t(`plan.regions.${after?.societalRisk.verdict ?? 'acceptable'}`)}
+            <span data-testid="plan-after-societal">
+              {t(`plan.regions.${after?.societalRisk.verdict ?? 'acceptable'}`)}
+            </span>
           </p>
           {canWrite && (
             <div className="pl-actions">

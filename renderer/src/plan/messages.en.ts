@@ -15,8 +15,8 @@ export const planEn: PlanMessages = {
     failed: 'Cannot compute the plan: {{message}}',
     stale: 'The project has changed since the last run: the plan is for the project as it was assessed.',
     allComply: 'Every installation complies; nothing to plan.',
-    verdictNow: 'Verdict now',
-    combined: "With each installation's first measure",
+    verdictNow: 'Verdict now:',
+    combined: "with each installation's first measure:",
     verdict: { compliant: 'compliant', 'non-compliant': 'non-compliant' },
     recommendation: { rectify: 'rectify on site', relocate: 'relocate' },
     why: {
@@ -67,8 +67,8 @@ export const planEn: PlanMessages = {
       after: 'After (/yr)',
       verdict: 'Verdict',
     },
-    enterprise: 'Enterprise',
-    societal: 'Societal risk',
+    enterprise: 'Enterprise:',
+    societal: 'societal risk:',
     regions: { unacceptable: 'unacceptable', alarp: 'ALARP', acceptable: 'acceptable' },
     open: 'Open as the current project',
     openHint:
