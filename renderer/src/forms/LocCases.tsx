@@ -7,7 +7,7 @@ import type { EquipmentDoc, InstallationDoc, ProjectDoc } from '../project-state
 import { useProjectState } from '../project-state/ProjectStateContext.tsx';
 import { getIn, setIn, type Path } from '../project-state/paths.ts';
 import { IssuesContext, issueText, useDraft } from './fields.tsx';
-import { locRows, OVERRIDE_FREQUENCY, type LocRow } from './loc-rows.ts';
+import { locRows, OVERRIDE_FREQUENCY, staleOverrideKeys, type LocRow } from './loc-rows.ts';
 import { formatSi, storedValue } from './quantity.ts';
 
 /** What the LOC lists of one installation are computed from. */
@@ -127,6 +127,20 @@ function LocTable(props: { itemPath: Path; rows: LocRow[]; choice: LocCatalogueC
   const reasonId = useId();
   const { itemPath, rows, item } = props;
   const anyOverride = rows.some((r) => r.override !== null || r.disabled);
+  // Keys naming no case of this item (left from another equipment type, or a typo in the file): data/
+  // refuses them when computing, so they are shown with a way to drop them.
+  const known = new Set(rows.map((r) => r.locId));
+  const stale = staleOverrideKeys(item, known);
+  const dropStale = () =>
+    edit((d) => {
+      const overrides = (getIn(d, [...itemPath, 'frequencies']) as Record<string, unknown> | undefined) ?? {};
+      const kept = Object.fromEntries(Object.entries(overrides).filter(([key]) => known.has(key)));
+      const disabled = ((getIn(d, [...itemPath, 'disable']) as unknown[] | undefined) ?? []).filter((key) =>
+        known.has(String(key)),
+      );
+      const next = setIn(d, [...itemPath, 'frequencies'], Object.keys(kept).length > 0 ? kept : undefined);
+      return setIn(next, [...itemPath, 'disable'], disabled.length > 0 ? disabled : undefined);
+    });
   const toggle = (locId: string, on: boolean) =>
     edit((d) => {
       const current = ((getIn(d, [...itemPath, 'disable']) as unknown[] | undefined) ?? []).filter(
@@ -231,6 +245,14 @@ function LocTable(props: { itemPath: Path; rows: LocRow[]; choice: LocCatalogueC
         </tbody>
       </table>
       <p className="muted small">{t('loc.note')}</p>
+      {stale.length > 0 && (
+        <p className="se-message" role="alert" data-testid="loc-stale">
+          {t('loc.stale', { keys: stale.join(', '), known: [...known].join(', ') })}{' '}
+          <button type="button" className="link" onClick={dropStale}>
+            {t('loc.dropStale')}
+          </button>
+        </p>
+      )}
       {(anyOverride || item.reason !== undefined) && (
         <div className="se-field">
           <label htmlFor={reasonId}>{t('loc.reason')}</label>

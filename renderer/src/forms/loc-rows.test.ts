@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Equipment } from '../../../core/project/types.ts';
 import { installation, specRules } from '../../../core/qra/loc/test-fixtures.ts';
 import { si } from '../../../core/units/index.ts';
-import { locRows } from './loc-rows.ts';
+import { locRows, staleOverrideKeys } from './loc-rows.ts';
 
 /**
  * The form's LOC list against the Purple Book catalogue (CPR 18E Table 3.3 for pressure vessels: instantaneous
@@ -85,5 +85,17 @@ describe('locRows', () => {
 
   it('names the index when the item does not exist', () => {
     expect(() => locRows(plant, 2, specRules, 'purple-book', {})).toThrow(/equipmentIndex 2/);
+  });
+
+  it('finds override and disable keys that name no case of the item, once each', () => {
+    // A pressure vessel turned into a pipe keeps its vessel overrides: the pipe has only rupture and leak.
+    const pipeIds = new Set(locRows(plant, 1, specRules, 'purple-book', {}).map((r) => r.locId));
+    expect([...pipeIds].sort()).toEqual(['leak', 'rupture']);
+    const item = {
+      frequencies: { instantaneous: 1e-7, leak: 1e-6 },
+      disable: ['ten-minute', 'instantaneous'],
+    };
+    expect(staleOverrideKeys(item, pipeIds)).toEqual(['instantaneous', 'ten-minute']);
+    expect(staleOverrideKeys({ frequencies: { rupture: 1e-7 } }, pipeIds)).toEqual([]);
   });
 });

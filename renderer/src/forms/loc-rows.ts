@@ -124,6 +124,19 @@ export function locRows(
   });
 }
 
+/**
+ * Override and disable keys of an item that name none of its cases (left from another equipment type, or a
+ * typo in the file), each once, in the order the item gives them: data/project/checks.ts refuses them.
+ */
+export function staleOverrideKeys(item: LocOverridesDoc, known: ReadonlySet<string>): string[] {
+  const frequencies = item.frequencies;
+  const keys = [
+    ...(frequencies !== null && typeof frequencies === 'object' ? Object.keys(frequencies) : []),
+    ...(Array.isArray(item.disable) ? (item.disable as unknown[]).map(String) : []),
+  ];
+  return keys.filter((key, i) => !known.has(key) && keys.indexOf(key) === i);
+}
+
 function withItem(installation: Installation, index: number, item: Equipment): Installation {
   return { ...installation, equipment: installation.equipment.map((e, k) => (k === index ? item : e)) };
 }

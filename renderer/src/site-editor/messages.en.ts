@@ -101,6 +101,9 @@ export const editorEn: EditorMessages = {
     baseInvalid: 'Enter a number',
   },
   loc: {
+    stale:
+      'Overrides or disables name cases this item does not have: {{keys}} (its cases are {{known}}); computing will refuse them.',
+    dropStale: 'Remove them',
     note: 'The box says whether a case is used; an override is in the catalogue value’s basis (/yr, /(m·yr) times the pipe length, /h times the hours of use).',
     title: 'Loss-of-containment cases and frequencies',
     incomplete:

@@ -100,6 +100,8 @@ export const editorZhCN = {
     baseInvalid: '请输入数字',
   },
   loc: {
+    stale: '覆盖或停用了本设备没有的场景：{{keys}}（本设备的场景为 {{known}}），计算时会被拒绝。',
+    dropStale: '删除这些项',
     note: '勾选框决定是否采用该场景；覆盖值与目录值采用同一基准（/a、/(m·a) 按管长、/h 按使用小时）。',
     title: '泄漏场景（LOC）与频率',
     incomplete: '装置信息填写完整后，这里列出规则集目录给出的泄漏场景及其频率。',
