@@ -123,7 +123,7 @@ export const editorEn: EditorMessages = {
     fromCatalogue: 'catalogue value',
     fromOverride: 'override (replaces the catalogue {{replaced}})',
     fromProject: 'given by the project',
-    reason: 'Reason for the override or disabling (kept in the audit log and the report)',
+    reason: 'Reason for the override or disabling (saved in the project, listed in the report)',
     reasonHint: 'e.g. manufacturer data, double containment fitted…',
   },
   dxfUnit: {

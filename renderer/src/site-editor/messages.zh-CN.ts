@@ -120,7 +120,7 @@ export const editorZhCN = {
     fromCatalogue: '目录值',
     fromOverride: '覆盖值（替换目录值 {{replaced}}）',
     fromProject: '项目给出',
-    reason: '覆盖或停用的理由（写入审计记录和报告）',
+    reason: '覆盖或停用的理由（写入项目，报告中列出）',
     reasonHint: '例如：制造商数据、已设双重防护…',
   },
   dxfUnit: {
