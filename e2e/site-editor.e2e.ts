@@ -174,6 +174,23 @@ describe('site editor (web mode)', () => {
     await page.screenshot({ path: screenshotPath('13-site-editor-weather-zh-CN') });
   });
 
+  it('edits one wind rose per weather class, and goes back by undo', async () => {
+    await page.getByTestId('rose-mode').selectOption('per-class');
+    const tabs = page.getByTestId('rose-classes').getByRole('tab');
+    expect(await tabs.allInnerTexts()).toEqual(['B3', 'D1.5', 'D5', 'D9', 'E5', 'F1.5']);
+    // Every class starts from a copy of the common rose (whose first sector was just set to 16 %).
+    await tabs.filter({ hasText: 'F1.5' }).click();
+    expect(await page.getByTestId('rose-sum').innerText()).toBe('概率之和应为 1，当前为 1.1');
+    await page.getByTestId('rose-table').getByRole('textbox').first().fill('0.06');
+    expect(await page.getByTestId('rose-sum').innerText()).toBe('合计 1 ✓');
+    await page.getByTestId('wind-rose-chart').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('13-site-editor-weather-per-class-zh-CN') });
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Z');
+    expect(await page.getByTestId('rose-mode').inputValue()).toBe('single');
+    expect(await page.getByTestId('rose-sum').innerText()).toBe('概率之和应为 1，当前为 1.1');
+  });
+
   it('loads a site-plan image as backdrop and georeferences it by two points', async () => {
     // Any raster will do as a "site plan": a screenshot of the app itself.
     const image = await page.screenshot({ clip: { x: 0, y: 0, width: 600, height: 400 } });

@@ -22,7 +22,9 @@ export type IssueKey =
   | 'polygonPoints'
   | 'noGeometry'
   | 'zonesIncreasing'
-  | 'bundIncomplete';
+  | 'bundIncomplete'
+  | 'roseMissing'
+  | 'roseUnknownClass';
 
 /** What a numeric field accepts: a dimension (SI unit from core/units/parse.ts) and bounds on the SI value. */
 export interface QuantitySpec {

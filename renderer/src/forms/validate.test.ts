@@ -43,6 +43,19 @@ describe('project validation beside the fields', () => {
     expect(keys(doc)).toEqual({ 'targets.0.polygon.2.1': 'unreadable' });
   });
 
+  it('wants one rose per weather class when the roses are given per class, and no rose for an unknown class', () => {
+    const rose = demo.weather?.windRose?.probabilities ?? [];
+    const ids = (demo.weather?.classes ?? []).map((c) => c.id);
+    const perClass = (roses: Record<string, unknown[]>) =>
+      setIn(demo, ['weather', 'windRose'], { sectors: 12, byClass: roses });
+    expect(keys(perClass(Object.fromEntries(ids.map((id) => [id, rose]))))).toEqual({});
+    const missing = Object.fromEntries(ids.filter((id) => id !== 'D5').map((id) => [id, rose]));
+    expect(keys(perClass({ ...missing, G9: rose }))).toEqual({
+      'weather.windRose.byClass.D5': 'roseMissing',
+      'weather.windRose.byClass.G9': 'roseUnknownClass',
+    });
+  });
+
   it('asks for the fields a new target needs', () => {
     const doc = setIn(
       demo,

@@ -155,6 +155,16 @@ export function validateProject(doc: ProjectDoc): Issues {
             ['weather', 'windRose', 'byClass', id],
             values,
           ]);
+      if (rose.byClass && !rose.probabilities) {
+        const ids = new Set((weather.classes ?? []).map((c) => c.id));
+        (weather.classes ?? []).forEach((c) => {
+          if (c.id !== '' && !(c.id in (rose.byClass ?? {})))
+            add(['weather', 'windRose', 'byClass', c.id], { key: 'roseMissing', values: { id: c.id } });
+        });
+        for (const id of Object.keys(rose.byClass))
+          if (!ids.has(id))
+            add(['weather', 'windRose', 'byClass', id], { key: 'roseUnknownClass', values: { id } });
+      }
       for (const [path, values] of roses) {
         values.forEach((_, k) => quantity([...path, k], REQUIRED_PROBABILITY));
         if (!sectors.issue && sectors.si !== undefined && values.length !== sectors.si) {

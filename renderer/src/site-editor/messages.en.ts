@@ -229,13 +229,17 @@ export const editorEn: EditorMessages = {
     weatherDefault:
       'The project gives no weather data; the rule set defaults will be used when computing (the report says so).',
     weatherCreate: 'Enter weather data for this project',
-    byClassKept:
-      'This project gives one wind rose per weather class; editing those is not available here yet, and they are saved unchanged.',
+    roseMode: 'Wind rose',
+    roseSingle: 'one for all weather classes',
+    rosePerClass: 'one per weather class',
+    roseCreateUniform: 'Create it, uniform to start with',
     roseNote:
       'Each sector holds the probability that the wind blows FROM it (meteorological convention); sector k is centred k·360/n degrees clockwise from north.',
     si: 'SI: {{value}} {{unit}}',
   },
   issue: {
+    roseMissing: 'Weather class {{id}} has no wind rose',
+    roseUnknownClass: 'Wind rose {{id}} names no weather class',
     required: 'Required',
     unreadable: 'Cannot read "{{input}}": expected a {{dimensionName}} (SI unit {{unit}}), e.g. {{examples}}',
     range: 'Out of range: {{value}} {{unit}}, valid range {{range}}',
