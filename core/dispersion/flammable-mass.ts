@@ -59,9 +59,8 @@ export function powerLawPlumeMassAbove(input: PowerLawPlumeMassInput): PlumeMass
   };
 }
 
-const X_INTERVALS = 400; // Simpson intervals along the plume (even)
-const Z_INTERVALS = 160; // Simpson intervals across the height, elevated reflected plumes only (even)
-const Z_SPAN = 8; // σz either side of the release height
+const X_INTERVALS = 100; // Simpson intervals along the plume (even)
+const Z_INTERVALS = 64; // Simpson intervals across the height band above the level, elevated reflected plumes only (even)
 
 function simpson(f: (x: number) => number, from: number, to: number, intervals: number): number {
   const h = (to - from) / intervals;
@@ -76,7 +75,8 @@ function simpson(f: (x: number) => number, from: number, to: number, intervals: 
  * A free plume, or a ground-level source with reflection, has a Gaussian (or half-Gaussian) cross-section, so the
  * mass per metre inside the contour is (Q/u)·(1 − χ_l/χ_max(x)), integrated by Simpson's rule up to the
  * distance where χ_max = χ_l. An elevated source with reflection has no such form: the cross-section is
- * integrated across y in closed form (erf) and across z by Simpson's rule. Relative accuracy about 1e-4.
+ * integrated across y in closed form (erf) and across z by Simpson's rule. Relative accuracy about 3e-4
+ * (worst case against 1600 × 640 intervals, Briggs rural A–F, release heights 0.5–30 m).
  * @param concentration χ_l, kg/m³ (> 0)
  * @param maxDistance search limit, m; default 100 km
  */
@@ -113,14 +113,19 @@ export function gaussianPlumeMassAbove(
     const sy = sig.sigmaY(x);
     const sz = sig.sigmaZ(x);
     const centre = k / (sy * sz);
+    // For z, h ≥ 0 the image term is at most the direct one, so c0 ≤ 2·centre·exp(−(z − h)²/s): the level is
+    // reached only where (z − h)² < s·ln(2·centre/χ_l). Integrating over that band alone puts every Simpson
+    // node where the integrand is non-zero.
+    if (!(2 * centre > concentration)) return 0;
     const s = 2 * sz * sz;
+    const band = Math.sqrt(s * Math.log((2 * centre) / concentration));
     const widthFactor = sy * Math.sqrt(2 * Math.PI);
     // ∫ C·[C ≥ χ_l] dy over a Gaussian in y with peak c0 = c0·σy·√(2π)·erf(√ln(c0/χ_l)).
     const crossWind = (z: number): number => {
       const c0 = centre * (Math.exp(-((z - h) * (z - h)) / s) + Math.exp(-((z + h) * (z + h)) / s));
       return c0 > concentration ? c0 * widthFactor * erf(Math.sqrt(Math.log(c0 / concentration))) : 0;
     };
-    return simpson(crossWind, Math.max(0, h - Z_SPAN * sz), h + Z_SPAN * sz, Z_INTERVALS);
+    return simpson(crossWind, Math.max(0, h - band), h + band, Z_INTERVALS);
   }
 
   const mass = simpson(perMetre, 0, end, X_INTERVALS);

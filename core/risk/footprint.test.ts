@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   circularZonesFootprint,
   downwindZonesFootprint,
+  offsetDiscsFootprint,
   radialProfileFootprint,
   sectorMeanLethality,
   tabulatedWindFrameFootprint,
@@ -70,6 +71,48 @@ describe('downwind rectangles', () => {
     const outer = Math.asin(50 / r);
     expect(nested.halfAngleIntegral(r, Math.PI)).toBeCloseTo(0.9 * inner + 0.1 * (outer - inner), 14);
     expect(nested.lethality(100, 0)).toBe(0.9);
+  });
+});
+
+describe('offset discs (an explosion charge downwind of the source)', () => {
+  const c = 100;
+  const inner = { radius: 40, lethality: 1 };
+  const outer = { radius: 90, lethality: 0.025 };
+  const fp = offsetDiscsFootprint(c, [outer, inner]);
+
+  it('gives the half-angle of the disc by the law of cosines', () => {
+    // At r = c: cos a = 1 − ρ²/(2c²). For ρ = 40: a = acos(0.92); for ρ = 90: acos(0.595).
+    const a40 = Math.acos(1 - 40 ** 2 / (2 * c * c));
+    const a90 = Math.acos(1 - 90 ** 2 / (2 * c * c));
+    expect(fp.halfAngleIntegral(c, Math.PI)).toBeCloseTo(a40 + 0.025 * (a90 - a40), 12);
+    expect(fp.supportHalfAngle!(c)).toBeCloseTo(a90, 12);
+    // Inside the inner disc's near edge the ring is wholly in neither disc but crosses both.
+    expect(fp.halfAngleIntegral(c, 0.1)).toBeCloseTo(0.1, 12);
+  });
+
+  it('holds whole rings near the source when the disc covers the source, and nothing beyond c + ρ', () => {
+    const big = offsetDiscsFootprint(30, [{ radius: 50, lethality: 1 }]);
+    // r + c ≤ ρ: the whole ring lies in the disc.
+    expect(big.halfAngleIntegral(20, Math.PI)).toBeCloseTo(Math.PI, 12);
+    expect(big.halfAngleIntegral(81, Math.PI)).toBe(0);
+    expect(big.reach).toBe(80);
+    expect(fp.reach).toBe(190);
+  });
+
+  it('integrates its own lethality: G equals the quadrature of L over the angle', () => {
+    for (const r of [5, 61, 100, 139, 150, 185]) {
+      const n = 20000;
+      let sum = 0;
+      for (let k = 0; k < n; k++) sum += fp.lethality(r, ((k + 0.5) * Math.PI) / n);
+      expect(fp.halfAngleIntegral(r, Math.PI)).toBeCloseTo((sum * Math.PI) / n, 3);
+    }
+  });
+
+  it('a centred disc is a circular zone', () => {
+    const centred = offsetDiscsFootprint(0, [{ radius: 30, lethality: 0.4 }]);
+    const zone = circularZonesFootprint([{ radius: 30, lethality: 0.4 }]);
+    for (const r of [0, 10, 29.9, 30.1])
+      expect(centred.halfAngleIntegral(r, 1.2)).toBeCloseTo(zone.halfAngleIntegral(r, 1.2), 12);
   });
 });
 

@@ -79,6 +79,46 @@ export function circularZonesFootprint(zones: readonly CircularZone[]): Footprin
   };
 }
 
+/**
+ * Nested discs about a point `centre` m downwind of the source (an explosion charge carried by the cloud,
+ * PB Fig. 5.5): the lethality at a point is that of the smallest disc containing it, 0 outside all discs.
+ * A disc of radius ρ about (c, 0) holds the points of the ring of radius r with |α| ≤ a(r),
+ * cos a = (r² + c² − ρ²)/(2rc) (law of cosines; a = π when the disc holds the whole ring, 0 when it misses
+ * it), so G is exact: G(r, t) = Σᵢ (Lᵢ − Lᵢ₊₁)·min(t, aᵢ(r)) over the discs from the smallest (L beyond the
+ * largest = 0). No quadrature and no table.
+ * @param centre c, distance of the discs' common centre downwind of the source, m (≥ 0)
+ * @param zones radius (m) and lethality (0–1) of each disc
+ */
+export function offsetDiscsFootprint(centre: number, zones: readonly CircularZone[]): Footprint {
+  if (!(centre >= 0)) throw new RangeError(`centre must be ≥ 0 m, got ${centre}`);
+  const sorted = [...zones].filter((z) => z.radius > 0).sort((a, b) => a.radius - b.radius);
+  // Past the last disc with a non-zero lethality nothing is reached.
+  while (sorted.length && sorted[sorted.length - 1]!.lethality === 0) sorted.pop();
+  const steps = sorted.map((z, i) => z.lethality - (sorted[i + 1]?.lethality ?? 0));
+  const halfAngle = (r: number, rho: number): number => {
+    if (r + centre <= rho) return Math.PI;
+    if (r <= centre - rho || r >= centre + rho || r === 0) return 0;
+    return Math.acos(Math.max(-1, Math.min(1, (r * r + centre * centre - rho * rho) / (2 * r * centre))));
+  };
+  const reach = sorted.length ? centre + sorted[sorted.length - 1]!.radius : 0;
+  return {
+    reach,
+    radial: false,
+    supportHalfAngle: (r) => (sorted.length ? halfAngle(r, sorted[sorted.length - 1]!.radius) : 0),
+    lethality(r, alpha) {
+      const d2 = r * r + centre * centre - 2 * r * centre * Math.cos(alpha);
+      for (const z of sorted) if (d2 <= z.radius * z.radius) return z.lethality;
+      return 0;
+    },
+    halfAngleIntegral(r, t) {
+      let total = 0;
+      for (let i = 0; i < sorted.length; i++)
+        total += steps[i]! * Math.min(t, halfAngle(r, sorted[i]!.radius));
+      return total;
+    },
+  };
+}
+
 export interface DownwindZone {
   /** Extent along the wind from the source, m. */
   length: number;

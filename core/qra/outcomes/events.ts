@@ -159,5 +159,5 @@ function flammable(
     rules,
     options.explosion,
   );
-  return explosionFootprints(charge, rules, options);
+  return explosionFootprints(charge, rules);
 }

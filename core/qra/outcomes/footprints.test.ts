@@ -181,6 +181,69 @@ describe('flash-fire footprint', () => {
   });
 });
 
+describe('flash-fire envelope read from the sampled half-width', () => {
+  // The footprint samples W(x) = halfWidthAt(x, LFL) every half cell; the model's own envelope is
+  // {C(x, y) ≥ LFL}. Their areas, counted on the same fine lattice, must agree to a small fraction of a
+  // half-cell strip along the cloud (here 0.5 %).
+  const cases: [string, OutcomeInput, OutcomeWeather, 'auto' | 'passive'][] = [
+    ['passive ground-level plume', gasRelease, D5, 'passive'],
+    [
+      'elevated plume',
+      { ...gasRelease, releaseRate: 100 as never, airborneRate: 100 as never, releaseHeight: 3 as never },
+      D5,
+      'passive',
+    ],
+    [
+      'dense propane plume (top-hat, Britter-McQuaid)',
+      {
+        ...gasRelease,
+        releaseRate: 40 as never,
+        airborneRate: 40 as never,
+        releaseTemperature: 231 as never,
+      },
+      { ...D5, stability: 'F', windSpeed: 1.5 as never },
+      'auto',
+    ],
+    [
+      'passive puff',
+      {
+        ...gasRelease,
+        mode: 'instantaneous',
+        mass: 2000 as never,
+        airborneMass: 2000 as never,
+      } as OutcomeInput,
+      D5,
+      'passive',
+    ],
+  ];
+  for (const [name, release, weather, denseGas] of cases) {
+    it(name, () => {
+      const cloud = releaseCloud(release, propane, weather, ambient, { denseGas });
+      expect(cloud.dense).toBe(denseGas === 'auto');
+      const lfl = ambientConcentration(0.021, 0.0441 as never, ambient);
+      const fp = flashFireFootprints(cloud, lfl, rules, { cellSize: 4 });
+      const end = cloud.extent(lfl).end;
+      expect(end).toBeGreaterThan(0);
+      const dx = end / 800;
+      let model = 0;
+      let sampled = 0;
+      let widest = 0;
+      for (let x = dx / 2; x < end + 10; x += dx) {
+        const w = cloud.halfWidthAt(x, lfl);
+        widest = Math.max(widest, w);
+        const dy = Math.max(w, 1) / 200;
+        for (let y = dy / 2; y < 1.2 * Math.max(w, 1); y += dy) {
+          if (cloud.concentrationAt(x, y) >= lfl) model += dx * dy;
+          const r = Math.hypot(x, y);
+          if (fp.individual.lethality(r, Math.atan2(y, x)) === 1) sampled += dx * dy;
+        }
+      }
+      expect(model).toBeGreaterThan(0);
+      expect(Math.abs(sampled / model - 1)).toBeLessThan(0.005);
+    });
+  }
+});
+
 describe('explosion footprint', () => {
   it('has rings at the Multi-Energy distances to 30 kPa and 10 kPa about the cloud centre (PB Fig. 5.5)', () => {
     const release = { ...gasRelease, releaseRate: 50 as never, airborneRate: 50 as never };
@@ -199,7 +262,7 @@ describe('explosion footprint', () => {
     const field = multiEnergyOverpressureField(7, (mass * 46.35e6) as never, ambient.pressure);
     expect(charge.certainDeathRadius).toBeCloseTo(field.distanceTo(30_000), 6);
     expect(charge.noEffectRadius).toBeCloseTo(field.distanceTo(10_000), 6);
-    const fp = explosionFootprints(charge, rules, { cellSize: 2 });
+    const fp = explosionFootprints(charge, rules);
     const c = charge.centre;
     const r30 = charge.certainDeathRadius;
     const r10 = charge.noEffectRadius;
@@ -207,7 +270,24 @@ describe('explosion footprint', () => {
     expect(fp.individual.lethality(c + 1.01 * r30, 0)).toBe(0);
     expect(fp.indoor.lethality(c + 1.01 * r30, 0)).toBe(0.025);
     expect(fp.indoor.lethality(c + 1.01 * r10, 0)).toBe(0);
-    expect(fp.individual.reach).toBeCloseTo(c + r10, 9);
+    expect(fp.outdoor.lethality(c + 1.01 * r30, 0)).toBe(0);
+    // The individual is certain to die inside the 30 kPa disc and unharmed outside it: nothing beyond c + r30.
+    expect(fp.individual.reach).toBeCloseTo(c + r30, 9);
+    expect(fp.indoor.reach).toBeCloseTo(c + r10, 9);
+    // Every band agrees with the blast model itself at points across the wind (PB Fig. 5.5 thresholds).
+    for (const [x, y] of [
+      [c, 0.5 * r30],
+      [c + 0.3 * r30, 0.9 * r30],
+      [c - 0.2 * r10, 0.7 * r10],
+      [c, 0.99 * r10],
+    ] as const) {
+      const d = Math.hypot(x - c, y);
+      const over = field.overpressureAt(d);
+      const r = Math.hypot(x, y);
+      const alpha = Math.atan2(y, x);
+      expect(fp.individual.lethality(r, alpha)).toBe(over > 30_000 ? 1 : 0);
+      expect(fp.indoor.lethality(r, alpha)).toBe(over > 30_000 ? 1 : over > 10_000 ? 0.025 : 0);
+    }
   });
 });
 

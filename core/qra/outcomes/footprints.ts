@@ -7,7 +7,11 @@ import { jetFire, jetFireHeatFlux, placeJetFire } from '../../fire/jet.ts';
 import { burningRateBurgess, poolFire, poolFireHeatFluxDownwind } from '../../fire/pool.ts';
 import type { Atmosphere } from '../../fire/transmissivity.ts';
 import type { Footprint } from '../../risk/footprint.ts';
-import { radialProfileFootprint, tabulatedWindFrameFootprint } from '../../risk/footprint.ts';
+import {
+  offsetDiscsFootprint,
+  radialProfileFootprint,
+  tabulatedWindFrameFootprint,
+} from '../../risk/footprint.ts';
 import type { Substance } from '../../substance/index.ts';
 import type {
   JoulesPerKilogram,
@@ -17,12 +21,10 @@ import type {
   KilogramsPerSecond,
   Metres,
   MetresPerSecond,
-  Pascals,
   Seconds,
   WattsPerSquareMetre,
 } from '../../units/index.ts';
 import {
-  explosionEffectLethality,
   heatEffectLethality,
   type FireKind,
   type Lethality,
@@ -157,6 +159,12 @@ const NONE = { individual: 0, indoor: 0, outdoor: 0 } as Lethality;
  * Flash-fire footprints (PB Fig. 5.3; models.md §5.4): inside the LFL envelope of the cloud at its largest
  * extent (a plume's steady state; a puff's envelope swept as it passes) lethality 1 for the individual and
  * flashFire.indoor / flashFire.outdoor of the people indoors and outdoors; 0 outside. Directional.
+ *
+ * Every cloud's cross-section is a centred Gaussian or top-hat (cloud.ts), so the envelope {C(x, y) ≥ LFL}
+ * is exactly {0 < x ≤ x_LFL, |y| ≤ W(x)} with W = cloud.halfWidthAt(x, LFL). W is sampled every half cell
+ * (and at the right of x = 0 and the left of x_LFL, where a top-hat cloud's width jumps) and read linearly
+ * between samples, so a point costs a table read instead of a run of the dispersion model; the envelope's
+ * area then differs from the model's by a small fraction of one half-cell strip (footprints.test.ts).
  * @param lflConcentration LFL as kg/m³ in ambient air
  */
 export function flashFireFootprints(
@@ -171,11 +179,32 @@ export function flashFireFootprints(
     outdoor: rules.flashFire.outdoor,
   } as Lethality;
   const { end } = cloud.extent(lflConcentration);
+  if (!(end > 0)) return EMPTY_SET;
+  const step = radialStep(res);
+  const intervals = Math.max(1, Math.ceil(end / step));
+  const spacing = end / intervals;
+  const widths = new Float64Array(intervals + 1);
+  // One-sided limits at both ends: just downwind of the source and just inside the LFL distance.
+  const edge = spacing * 1e-6;
+  for (let i = 0; i <= intervals; i++) {
+    const x = i === 0 ? edge : i === intervals ? end - edge : i * spacing;
+    widths[i] = cloud.halfWidthAt(x, lflConcentration);
+  }
+  const halfWidthAt = (x: number): number => {
+    if (!(x > 0) || x > end) return 0;
+    const u = x / spacing;
+    const i = Math.min(intervals - 1, Math.floor(u));
+    const w0 = widths[i]!;
+    return w0 + (u - i) * (widths[i + 1]! - w0);
+  };
   return cloudFootprints(
-    (x, y) => (cloud.concentrationAt(x, y) >= lflConcentration ? inside : NONE),
-    (x) => cloud.halfWidthAt(x, lflConcentration),
+    (x, y) => {
+      const w = halfWidthAt(x);
+      return w > 0 && Math.abs(y) <= w ? inside : NONE;
+    },
+    halfWidthAt,
     end,
-    radialStep(res),
+    step,
   );
 }
 
@@ -246,31 +275,24 @@ export function explosionCharge(
 /**
  * Explosion footprints (PB Fig. 5.5): overpressure > explosionCertainDeath (30 kPa) → 1 for the individual,
  * indoors and outdoors; between explosionNoEffect (10 kPa) and that → indoors explosionIndoorIntermediate
- * (0.025), 0 outdoors and for the individual; below → 0. The charge sits `centre` m downwind of the release,
- * so the footprint turns with the wind; the half-angle at radius r is that of the circle of the 10 kPa radius
- * ρ about (c, 0): acos((r² + c² − ρ²)/(2rc)), π where the circle holds the whole ring.
+ * (0.025), 0 outdoors and for the individual; below → 0. The overpressure falls with the distance from the
+ * charge, so each band is a disc about the charge, which sits `centre` m downwind of the release and turns
+ * with the wind: the footprints are exact offset discs (core/risk/footprint.ts offsetDiscsFootprint) with the
+ * charge's certain-death and no-effect radii. The individual footprint reaches only the certain-death disc.
  */
 export function explosionFootprints(
   charge: ExplosionCharge | undefined,
   rules: LethalityRules,
-  res: FootprintResolution,
 ): OutcomeFootprints {
   if (!charge || !(charge.noEffectRadius > 0)) return EMPTY_SET;
-  const c = charge.centre;
-  const rho = charge.noEffectRadius;
-  const halfAngleAt = (r: number): number => {
-    if (r + c <= rho) return Math.PI;
-    if (r < c - rho || r > c + rho) return 0;
-    return Math.acos(Math.max(-1, Math.min(1, (r * r + c * c - rho * rho) / (2 * r * c))));
-  };
-  const at = (x: number, y: number) =>
-    explosionEffectLethality(charge.field.overpressureAt(Math.hypot(x - c, y)) as Pascals, rules);
-  const options = { radialStep: radialStep(res), halfAngleAt };
-  const reach = c + rho;
+  const certain = { radius: charge.certainDeathRadius, lethality: 1 };
   return {
-    individual: tabulatedWindFrameFootprint((x, y) => at(x, y).individual, reach, options),
-    indoor: tabulatedWindFrameFootprint((x, y) => at(x, y).indoor, reach, options),
-    outdoor: tabulatedWindFrameFootprint((x, y) => at(x, y).outdoor, reach, options),
+    individual: offsetDiscsFootprint(charge.centre, [certain]),
+    indoor: offsetDiscsFootprint(charge.centre, [
+      certain,
+      { radius: charge.noEffectRadius, lethality: rules.explosionIndoorIntermediate },
+    ]),
+    outdoor: offsetDiscsFootprint(charge.centre, [certain]),
   };
 }
 
