@@ -124,12 +124,13 @@ function binsPerHalfSector(sectors: number, angularStep: number): number {
   return Math.max(1, Math.ceil(Math.PI / sectors / angularStep - 1e-9));
 }
 
-/** Scratch arrays reused across footprints of a build, so the inner loops allocate nothing. */
+/** Scratch arrays reused across footprints and release points of a build, so the inner loops allocate little. */
 interface Scratch {
   primitive: Float64Array;
-  primitiveOdd: Float64Array;
   mean: Float64Array;
   trapezoid: Float64Array;
+  /** Increment accumulators, one per distinct wind rose, reused from one release point to the next. */
+  increments: Float64Array[];
 }
 
 /**
@@ -180,71 +181,80 @@ function primitiveRow(
 }
 
 /**
- * Sector-mean lethality at bearings j·δ, j = −E … E (E returned), into scratch.mean[j mod bins]:
- * M = (F(j + m) − F(j − m))/Δ with F the odd primitive of G extended periodically (as footprint.ts
- * sectorMeanLethality), G given at nodes 0 … last and constant beyond.
+ * Adds f times the bearing increments of a footprint row to `row` (bins values): with F the odd primitive
+ * of G extended periodically, the increment over bin w is e(w) = F(w) − F(w − 1), which is
+ * G(w) − G(w − 1) at w and, by symmetry, at 1 − w, for w = 1 … last (G is constant beyond node `last`).
+ * A row costs 2·last additions, however wide the sector.
  */
-function meanRow(last: number, half: number, m: number, width: number, scratch: Scratch): number {
-  const g = scratch.primitive;
+function addIncrements(
+  row: Float64Array,
+  base: number,
+  g: Float64Array,
+  last: number,
+  f: number,
+  bins: number,
+): void {
+  for (let w = 1; w <= last; w++) {
+    const e = f * (g[w]! - g[w - 1]!);
+    row[base + w]! += e;
+    const mirror = 1 - w;
+    row[base + (mirror < 0 ? mirror + bins : mirror)]! += e;
+  }
+}
+
+/**
+ * Sector-mean lethality of one accumulated row at bearings j = −E … E (E returned) into mean[j mod bins]:
+ * M(j) = (F(j + m) − F(j − m))/Δ = Σ e(w) over w = j − m + 1 … j + m, divided by Δ (a running window
+ * sum); increments are non-zero only for |w| ≤ last, so M is zero beyond last + m.
+ */
+function meanFromIncrements(
+  row: Float64Array,
+  base: number,
+  last: number,
+  half: number,
+  m: number,
+  width: number,
+  mean: Float64Array,
+): number {
   const bins = 2 * half;
   const extent = Math.min(half, last + m);
   const from = extent >= half ? -half : -extent;
   const to = extent >= half ? half - 1 : extent;
-  // F at nodes from − m … to + m, stored at index node − (from − m).
-  const f = scratch.primitiveOdd;
-  const offset = from - m;
-  const full = 2 * g[last]!;
-  for (let node = from - m; node <= to + m; node++) {
-    let w = node;
-    let turns = 0;
-    if (w >= half) {
-      w -= bins;
-      turns = 1;
-    } else if (w < -half) {
-      w += bins;
-      turns = -1;
-    }
-    const inner = w >= 0 ? g[w < last ? w : last]! : -g[-w < last ? -w : last]!;
-    f[node - offset] = turns * full + inner;
-  }
-  const mean = scratch.mean;
+  const at = (w: number) => row[base + (((w % bins) + bins) % bins)]!;
+  let sum = 0;
+  for (let w = from - m + 1; w <= from + m; w++) sum += at(w);
   for (let j = from; j <= to; j++) {
-    mean[j < 0 ? j + bins : j] = (f[j + m - offset]! - f[j - m - offset]!) / width;
+    mean[j < 0 ? j + bins : j] = sum > 0 ? sum / width : 0;
+    sum += at(j + m + 1) - at(j - m + 1);
   }
   return extent;
 }
 
 /**
- * Adds the circular convolution of a wind-frame accumulator with a rose to `polar`: sector k shifts the wind
+ * Adds the circular convolution of one row of sector means with a rose to `polar`: sector k shifts the wind
  * frame by its downwind bearing dₖ = kΔ + π = (2mk + half)·δ, a whole number of bins.
  */
-function convolveRose(
+function convolveRoseRow(
   polar: Float64Array,
-  values: Float64Array,
-  extent: Int32Array,
+  base: number,
+  mean: Float64Array,
+  extent: number,
   rose: readonly number[],
   m: number,
   half: number,
 ): void {
   const bins = 2 * half;
-  const rows = extent.length;
+  const from = extent >= half || extent === 0 ? 0 : bins - extent;
+  const count = extent >= half ? bins : 2 * extent + 1;
   for (let k = 0; k < rose.length; k++) {
     const p = rose[k]!;
     if (p === 0) continue;
-    const shift = 2 * m * k + half;
-    for (let i = 0; i < rows; i++) {
-      const e = extent[i]!;
-      if (e < 0) continue;
-      const base = i * bins;
-      const from = e >= half || e === 0 ? 0 : bins - e;
-      const count = e >= half ? bins : 2 * e + 1;
-      let source = from;
-      let target = (from + shift) % bins;
-      for (let c = 0; c < count; c++) {
-        polar[base + target]! += p * values[base + source]!;
-        if (++source === bins) source = 0;
-        if (++target === bins) target = 0;
-      }
+    let source = from;
+    let target = (from + 2 * m * k + half) % bins;
+    for (let c = 0; c < count; c++) {
+      polar[base + target]! += p * mean[source]!;
+      if (++source === bins) source = 0;
+      if (++target === bins) target = 0;
     }
   }
 }
@@ -307,45 +317,51 @@ function buildSourceField(
   const steps = options.angularSteps ?? Infinity;
   if (scratch.primitive.length < half + 1) scratch.primitive = new Float64Array(half + 1);
   if (scratch.mean.length < bins) scratch.mean = new Float64Array(bins);
-  if (scratch.primitiveOdd.length < bins + 2 * m + 1)
-    scratch.primitiveOdd = new Float64Array(bins + 2 * m + 1);
 
-  // Wind-frame accumulators per weather class (bearing bin j at j mod bins) and each row's half-extent.
-  const accumulators = new Map<string, { values: Float64Array; extent: Int32Array }>();
-  const accumulator = (classId: string) => {
-    let a = accumulators.get(classId);
-    if (!a) {
-      a = { values: new Float64Array(rows * bins), extent: new Int32Array(rows).fill(-1) };
-      accumulators.set(classId, a);
+  // Wind-frame increment accumulators, one per distinct rose (classes with the same rose share one: the
+  // convolution is linear), with each row's largest `last`.
+  const size = rows * bins;
+  const groups = new Map<string, { rose: readonly number[]; values: Float64Array; last: Int32Array }>();
+  const groupOf = (classId: string) => {
+    const rose = sectorProbabilities(wind, classId);
+    const key = rose.join(',');
+    let group = groups.get(key);
+    if (!group) {
+      let values = scratch.increments[groups.size];
+      if (!values || values.length < size) {
+        values = new Float64Array(size);
+        scratch.increments[groups.size] = values;
+      } else values.fill(0, 0, size);
+      group = { rose, values, last: new Int32Array(rows).fill(-1) };
+      groups.set(key, group);
     }
-    return a;
+    return group;
   };
+  const g = scratch.primitive;
   for (const [fp, byClass] of directional) {
-    const targets = [...byClass].map(([classId, f]) => ({ f, a: accumulator(classId) }));
+    const targets = [...byClass].map(([classId, f]) => ({ f, group: groupOf(classId) }));
     for (let i = 0; i < rows; i++) {
       const r = axis.radii[i]!;
       if (r > fp.reach) break;
       const last = primitiveRow(fp, r, delta, half, steps, scratch);
       if (last < 0) continue;
-      const extent = meanRow(last, half, m, width, scratch);
-      const mean = scratch.mean;
       const base = i * bins;
-      for (const { f, a } of targets) {
-        const values = a.values;
-        if (extent >= half) for (let j = 0; j < bins; j++) values[base + j]! += f * mean[j]!;
-        else {
-          for (let j = 0; j <= extent; j++) values[base + j]! += f * mean[j]!;
-          for (let j = bins - extent; j < bins; j++) values[base + j]! += f * mean[j]!;
-        }
-        if (extent > a.extent[i]!) a.extent[i] = extent;
+      for (const { f, group } of targets) {
+        addIncrements(group.values, base, g, last, f, bins);
+        if (last > group.last[i]!) group.last[i] = last;
       }
     }
   }
 
-  const polar = new Float64Array(rows * bins);
-  for (const classId of [...accumulators.keys()]) {
-    const { values, extent } = accumulators.get(classId)!;
-    convolveRose(polar, values, extent, sectorProbabilities(wind, classId), m, half);
+  const polar = new Float64Array(size);
+  const mean = scratch.mean;
+  for (const { rose, values, last } of groups.values()) {
+    for (let i = 0; i < rows; i++) {
+      if (last[i]! < 0) continue;
+      const base = i * bins;
+      const extent = meanFromIncrements(values, base, last[i]!, half, m, width, mean);
+      convolveRoseRow(polar, base, mean, extent, rose, m, half);
+    }
   }
   field.reach = Math.max(Math.min(directionalReach, cut), radialList[0]?.reach ?? 0);
   field.axis = axis;
@@ -381,9 +397,9 @@ export function installationFields(
   }
   const scratch: Scratch = {
     primitive: new Float64Array(0),
-    primitiveOdd: new Float64Array(0),
     mean: new Float64Array(0),
     trapezoid: new Float64Array(0),
+    increments: [],
   };
   const fields = new Map<string, InstallationField>();
   let done = 0;
@@ -461,8 +477,13 @@ export function rasterizeField(field: InstallationField, grid: GridSpec): Float6
     const reach2 = reach * reach;
     for (let j = j0; j <= j1; j++) {
       const dy = y0 + j * cellSize - s.y;
+      if (dy * dy > reach2) continue;
+      // Only the cells of this row within the reach circle.
+      const half = Math.sqrt(reach2 - dy * dy);
+      const from = Math.max(i0, Math.floor((s.x - half - x0) / cellSize));
+      const to = Math.min(i1, Math.ceil((s.x + half - x0) / cellSize));
       const row = j * nx;
-      for (let i = i0; i <= i1; i++) {
+      for (let i = from; i <= to; i++) {
         const dx = x0 + i * cellSize - s.x;
         const r2 = dx * dx + dy * dy;
         if (r2 > reach2) continue;
