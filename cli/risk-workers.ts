@@ -5,6 +5,7 @@ import type { SubstanceLookup } from '../core/qra/assess.ts';
 import { lowestCriterion, type RiskRequest, type RiskResponse } from '../core/qra/risk-jobs.ts';
 import { gridFromRaySamples, mergeExtents, riskRays, type GridSpec } from '../core/risk/grid.ts';
 import type { Substance } from '../core/substance/index.ts';
+import { riskWorkerEntry, type RiskWorkerEntry } from './risk-worker-source.ts';
 
 export interface WorkerRunOptions {
   /** Number of worker threads (≥ 1); the result does not depend on it. */
@@ -35,12 +36,13 @@ export function partitionInstallations(project: Project, n: number): string[][] 
 
 /** One worker thread speaking the protocol of core/qra/risk-jobs.ts, one request at a time. */
 class RiskWorker {
-  private readonly worker = new Worker(new URL('./risk-worker-bootstrap.mjs', import.meta.url));
+  private readonly worker: Worker;
   private pending:
     | { resolve: (r: RiskResponse) => void; reject: (e: Error) => void; onProgress?: (done: number) => void }
     | undefined;
 
-  constructor() {
+  constructor(entry: RiskWorkerEntry) {
+    this.worker = entry.kind === 'bundle' ? new Worker(entry.code, { eval: true }) : new Worker(entry.url);
     this.worker.on('message', (response: RiskResponse) => {
       const p = this.pending;
       if (!p) return;
@@ -100,7 +102,9 @@ export async function riskGridInWorkers(
     .map(substanceOf)
     .filter((s): s is Substance => s !== undefined);
   const parts = partitionInstallations(project, options.workers);
-  const workers = parts.map(() => new RiskWorker());
+  const entry = await riskWorkerEntry();
+  signal?.throwIfAborted();
+  const workers = parts.map(() => new RiskWorker(entry));
   const abort = () =>
     workers.forEach((w) => w.fail(signal?.reason instanceof Error ? signal.reason : new Error('cancelled')));
   signal?.addEventListener('abort', abort, { once: true });
