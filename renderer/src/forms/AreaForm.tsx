@@ -82,7 +82,7 @@ export function AreaForm({ collection, index }: { collection: 'targets' | 'popul
 }
 
 /** One polygon vertex typed as site coordinates (unit-aware, like any length: "350 m", "0.35 km"). */
-function VertexFields({ path, n }: { path: Path; n: number }) {
+export function VertexFields({ path, n }: { path: Path; n: number }) {
   const { t } = useTranslation();
   return (
     <>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { nextId, type EquipmentDoc, type OutcomeDoc, type ScenarioDoc } from '../project-state/document.ts';
 import { useProjectState } from '../project-state/ProjectStateContext.tsx';
 import { getIn, setIn, type Path } from '../project-state/paths.ts';
+import { VertexFields } from './AreaForm.tsx';
 import { BoolField, QuantityField, SelectField, Section, TextField } from './fields.tsx';
 import {
   COORDINATE,
@@ -73,6 +74,7 @@ export function InstallationForm({ index }: { index: number }) {
           <QuantityField path={[...at, 'position', 'x']} spec={COORDINATE} label={t('field.x')} />
           <QuantityField path={[...at, 'position', 'y']} spec={COORDINATE} label={t('field.y')} />
         </div>
+        <Outline at={at} />
       </Section>
       <EquipmentList at={at} index={index} />
       <Section title={t('section.safety')}>
@@ -93,6 +95,26 @@ export function InstallationForm({ index }: { index: number }) {
       </Section>
       <ScenarioList at={at} />
     </div>
+  );
+}
+
+/** The installation's outline, when drawn: its vertices as site coordinates (the position stays apart). */
+function Outline({ at }: { at: Path }) {
+  const { t } = useTranslation();
+  const { doc } = useProjectState();
+  const outline = getIn(doc, [...at, 'outline']) as unknown[] | undefined;
+  if (!Array.isArray(outline)) return null;
+  return (
+    <>
+      <p className="muted small">
+        {t('field.outline')} · {t('editor.vertices', { count: outline.length })}
+      </p>
+      <div className="se-grid" data-testid="outline-table">
+        {outline.map((_, v) => (
+          <VertexFields key={v} path={[...at, 'outline', v]} n={v + 1} />
+        ))}
+      </div>
+    </>
   );
 }
 

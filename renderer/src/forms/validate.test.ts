@@ -36,11 +36,16 @@ describe('project validation beside the fields', () => {
     expect(keys(shortRose)).toEqual({ 'weather.windRose.probabilities': 'sectorCount' });
   });
 
-  it('reads polygon vertices as lengths and flags one that is not', () => {
+  it('reads polygon and outline vertices as lengths and flags one that is not', () => {
     let doc = setIn(demo, ['targets', 0, 'polygon', 1, 0], '0.35 km');
     expect(keys(doc)).toEqual({});
     doc = setIn(doc, ['targets', 0, 'polygon', 2, 1], '20 kg');
     expect(keys(doc)).toEqual({ 'targets.0.polygon.2.1': 'unreadable' });
+    doc = setIn(doc, ['installations', 0, 'outline', 0, 0], 'west');
+    expect(keys(doc)).toEqual({
+      'targets.0.polygon.2.1': 'unreadable',
+      'installations.0.outline.0.0': 'unreadable',
+    });
   });
 
   it('wants one rose per weather class when the roses are given per class, and no rose for an unknown class', () => {

@@ -54,6 +54,10 @@ export function validateProject(doc: ProjectDoc): Issues {
     quantity([...at, 'position', 'x'], COORDINATE);
     quantity([...at, 'position', 'y'], COORDINATE);
     if (inst.outline && inst.outline.length < 3) add([...at, 'outline'], { key: 'polygonPoints' });
+    (inst.outline ?? []).forEach((_, v) => {
+      quantity([...at, 'outline', v, 0], COORDINATE);
+      quantity([...at, 'outline', v, 1], COORDINATE);
+    });
     for (const [field, spec] of Object.entries(INSTALLATION_QUANTITIES)) quantity([...at, field], spec);
     (inst.equipment ?? []).forEach((item, e) => {
       const eqAt = [...at, 'equipment', e];

@@ -157,6 +157,7 @@ export const editorEn: EditorMessages = {
     windRose: 'Wind rose',
   },
   field: {
+    outline: 'Outline',
     vertexX: 'Vertex {{n}} x',
     vertexY: 'Vertex {{n}} y',
     id: 'Id',

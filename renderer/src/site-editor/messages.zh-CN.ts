@@ -154,6 +154,7 @@ export const editorZhCN = {
     windRose: '风玫瑰',
   },
   field: {
+    outline: '轮廓',
     vertexX: '顶点 {{n}} x',
     vertexY: '顶点 {{n}} y',
     id: '编号',
