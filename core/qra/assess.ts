@@ -5,7 +5,13 @@ import type { RiskEvent, WindStatistics } from '../risk/events.ts';
 import { gridForRiskLevel, type GridSpec } from '../risk/grid.ts';
 import { individualRiskLayers, sumLayers } from '../risk/individual-grid.ts';
 import { fastGridForRiskLevel, fastIndividualRiskLayers } from '../risk/fast-grid.ts';
-import { individualRiskAt, type Contribution } from '../risk/individual.ts';
+import {
+  eventIndividualRisk,
+  individualRiskAt,
+  pointRiskOf,
+  type Contribution,
+  type PointRisk,
+} from '../risk/individual.ts';
 import { riskContours } from '../risk/contours.ts';
 import { interiorSamples, type Point, type Polygon } from '../risk/geometry.ts';
 import {
@@ -24,6 +30,7 @@ import {
   type FnPoint,
   type FnRegion,
   type PopulationPoint,
+  type SocietalOutcome,
 } from '../risk/societal.ts';
 import { userScenarioEvents } from './user-scenarios.ts';
 import { locCasesForInstallation, releaseSourceTerm, SourceTermError } from './loc/index.ts';
@@ -31,6 +38,9 @@ import { outcomeEvents } from './outcomes/events.ts';
 import { consequenceMethod, type ConsequenceMethodResult } from './explosives.ts';
 import { checkCodeDistances, type CodeDistanceCheck } from './code-distances.ts';
 import type { Substance } from '../substance/index.ts';
+import type { EventTemplate, JudgeCache, Placement } from './judge-cache.ts';
+
+export { createJudgeCache, JudgeCache, type JudgeCacheLimits } from './judge-cache.ts';
 
 /** Work the engine cannot do yet for a project, reported instead of a silently partial result. */
 export class UnsupportedInputError extends Error {
@@ -136,42 +146,53 @@ export type SubstanceLookup = (id: string) => Substance | undefined;
  * @throws UnsupportedInputError naming the installation field when a case cannot be modelled
  */
 export function projectEvents(project: Project, rules: RuleSet, substanceOf: SubstanceLookup): RiskEvent[] {
+  return project.installations.flatMap((_, i) => installationEvents(project, i, rules, substanceOf));
+}
+
+/** The events of installation `index` (the part of `projectEvents` it gives). */
+function installationEvents(
+  project: Project,
+  index: number,
+  rules: RuleSet,
+  substanceOf: SubstanceLookup,
+): RiskEvent[] {
+  const inst = project.installations[index]!;
   const events: RiskEvent[] = [];
   const ambient = project.weather.ambient;
   const weatherClasses = project.weather.classes;
-  project.installations.forEach((inst, i) => {
-    if (inst.equipment.length > 0) {
-      const substance = substanceOf(inst.substance);
-      if (!substance) {
-        throw new UnsupportedInputError(
-          `installations[${i}].substance`,
-          `unknown substance '${inst.substance}'`,
+  if (inst.equipment.length > 0) {
+    const substance = substanceOf(inst.substance);
+    if (!substance) {
+      throw new UnsupportedInputError(
+        `installations[${index}].substance`,
+        `unknown substance '${inst.substance}'`,
+      );
+    }
+    try {
+      for (const lossCase of locCasesForInstallation(inst, rules, project.settings.locCatalogue)) {
+        const release = releaseSourceTerm(lossCase, inst, substance, ambient, rules);
+        events.push(
+          ...outcomeEvents(release, substance, weatherClasses, ambient, rules, {
+            installationId: inst.id,
+            position: inst.position,
+            cellSize: project.settings.cellSize,
+            thermalCertainDeathFlux: project.settings.thermalCertainDeathFlux,
+          }),
         );
       }
-      try {
-        for (const lossCase of locCasesForInstallation(inst, rules, project.settings.locCatalogue)) {
-          const release = releaseSourceTerm(lossCase, inst, substance, ambient, rules);
-          events.push(
-            ...outcomeEvents(release, substance, weatherClasses, ambient, rules, {
-              installationId: inst.id,
-              position: inst.position,
-              cellSize: project.settings.cellSize,
-              thermalCertainDeathFlux: project.settings.thermalCertainDeathFlux,
-            }),
-          );
-        }
-      } catch (e) {
-        if (e instanceof SourceTermError || e instanceof RangeError) {
-          throw new UnsupportedInputError(`installations[${i}]`, `installation '${inst.id}': ${e.message}`);
-        }
-        throw e;
-      }
+    } catch (e) {
+      if (e instanceof SourceTermError || e instanceof RangeError) throw unmodelled(index, inst, e);
+      throw e;
     }
-    for (const s of inst.scenarios) {
-      events.push(...userScenarioEvents(inst, s, weatherClasses, rules.vulnerability));
-    }
-  });
+  }
+  for (const s of inst.scenarios) {
+    events.push(...userScenarioEvents(inst, s, weatherClasses, rules.vulnerability));
+  }
   return events;
+}
+
+function unmodelled(index: number, inst: Installation, e: Error): UnsupportedInputError {
+  return new UnsupportedInputError(`installations[${index}]`, `installation '${inst.id}': ${e.message}`);
 }
 
 /** The wind statistics of a project: its sector count and each weather class's rose. */
@@ -326,28 +347,206 @@ export type ProjectJudgement = Pick<
   'targets' | 'societalRisk' | 'installations' | 'verdict' | 'consequenceMethod' | 'codeDistances'
 >;
 
+/** Options of `judgeProject`. */
+export interface JudgeOptions extends Pick<AssessOptions, 'consequenceInstallations'> {
+  /**
+   * Events and risks kept between calls (`createJudgeCache()`, core/qra/judge-cache.ts): a variant that
+   * changes one installation recomputes that one. The results are the same numbers with or without it.
+   */
+  cache?: JudgeCache;
+}
+
 /**
  * The verdicts of `assessProject` without the risk grid: each target's risk evaluated directly at its
  * points (GB 36894 Table 1), the F-N curve against the lines, the consequence method and the code
  * distances, and the verdict per installation and for the enterprise — the same numbers `assessProject`
- * reports, for loops that assess many variants of a project (core/plan). Pure and deterministic.
+ * reports, for loops that assess many variants of a project (core/plan; pass a `cache` there). Pure and
+ * deterministic.
  */
 export function judgeProject(
   project: Project,
   rules: RuleSet,
   substanceOf: SubstanceLookup,
-  options: Pick<AssessOptions, 'consequenceInstallations'> = {},
+  options: JudgeOptions = {},
 ): ProjectJudgement & { events: number } {
-  const events = projectEvents(project, rules, substanceOf);
-  return { ...judgeEvents(project, rules, events, options), events: events.length };
+  if (!options.cache) {
+    const events = projectEvents(project, rules, substanceOf);
+    return { ...judgeEvents(project, rules, events, options), events: events.length };
+  }
+  const kept = keptRisk(project, rules, substanceOf, options.cache);
+  return { ...judgeEvents(project, rules, kept.events, options, kept), events: kept.events.length };
 }
 
-function judgeEvents(
+/** The target part of a judgement: what `judgeProject` gives for the targets, and each installation's share. */
+export interface TargetsJudgement {
+  targets: ProjectJudgement['targets'];
+  /** Per installation, in project order: the targets it fails (it contributes to a failing check). */
+  installations: { id: string; failingTargets: string[] }[];
+}
+
+/**
+ * The targets half of `judgeProject` — each target's risk at its points against its thresholds, and the
+ * targets each installation fails — without the F-N curve: the same numbers, for searches that can reject a
+ * variant on its targets before paying for its societal risk (core/plan). With a `cache`, the risks it
+ * computes at the target points serve a later `judgeProject` of the same variant.
+ */
+export function judgeProjectTargets(
   project: Project,
   rules: RuleSet,
-  events: readonly RiskEvent[],
-  options: Pick<AssessOptions, 'consequenceInstallations'>,
-): ProjectJudgement {
+  substanceOf: SubstanceLookup,
+  options: Pick<JudgeOptions, 'cache'> = {},
+): TargetsJudgement {
+  const kept = options.cache ? keptRisk(project, rules, substanceOf, options.cache) : undefined;
+  const events = kept ? kept.events : projectEvents(project, rules, substanceOf);
+  const part = judgeTargetPart(project, rules, events, kept);
+  return {
+    targets: part.targets,
+    installations: part.perInstallation.map((j) => ({
+      id: j.installationId,
+      failingTargets: j.failingTargets,
+    })),
+  };
+}
+
+/**
+ * The events of a project with the risks at points and the societal outcomes read from (and added to)
+ * `cache`: each installation's placement, recomputed only when the cache does not have it.
+ */
+function keptRisk(
+  project: Project,
+  rules: RuleSet,
+  substanceOf: SubstanceLookup,
+  cache: JudgeCache,
+): KeptRisk & { events: RiskEvent[] } {
+  const placements = project.installations.map((_, i) => placementOf(project, i, rules, substanceOf, cache));
+  const events = placements.flatMap((p) => p.events);
+  const wind = windStatistics(project);
+  const riskAt = (p: Point): PointRisk => {
+    const key = pointKey(p[0], p[1]);
+    const values = new Float64Array(events.length);
+    let offset = 0;
+    for (const placement of placements) {
+      let risks = placement.pointRisk.get(key);
+      if (risks === undefined) {
+        risks = eventRisks(placement.events, wind, p);
+        placement.pointRisk.set(key, risks);
+      }
+      if (risks) values.set(risks, offset);
+      offset += placement.events.length;
+    }
+    return pointRiskOf(events, (_, k) => values[k]!);
+  };
+  const outcomes = (): SocietalOutcome[] => {
+    const areas = [...project.targets, ...project.population];
+    const cell = project.settings.cellSize;
+    const key = stableJson([areas, cell]);
+    let population: PopulationPoint[] | undefined;
+    return placements.flatMap((placement) => {
+      let list = placement.outcomes.get(key);
+      if (!list) {
+        population ??= cache.population(key, () => populationPoints(areas, cell));
+        list = societalOutcomes(placement.events, wind, population, project.weather.dayFraction);
+        placement.outcomes.set(key, list);
+      }
+      return list;
+    });
+  };
+  return { events, riskAt, outcomes };
+}
+
+/** Each event's individual risk at `p`, per year (as `individualRiskAt` computes it); null when all are 0. */
+function eventRisks(events: readonly RiskEvent[], wind: WindStatistics, p: Point): Float64Array | null {
+  const risks = new Float64Array(events.length);
+  let any = false;
+  events.forEach((e, k) => {
+    const r = eventIndividualRisk(e, wind, p[0], p[1]);
+    risks[k] = r;
+    if (r !== 0) any = true;
+  });
+  return any ? risks : null;
+}
+
+/** A number as a key: exact (shortest round-trip form), −0 apart from 0, non-finite values named. */
+function numberKey(v: number): string {
+  return Object.is(v, -0) ? '-0' : String(v);
+}
+
+function pointKey(x: number, y: number): string {
+  return `${numberKey(x)},${numberKey(y)}`;
+}
+
+/** JSON of plain data in which −0, NaN and ±Infinity stay distinct from 0 and null. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)) ? `#${numberKey(v)}` : v,
+  );
+}
+
+/**
+ * The cache key of an installation's events: everything `installationEvents` reads — the installation but
+ * its position and outline (a template holds for any position) and the fields no event depends on (name,
+ * status, unit, code distances), its substance's facts, the weather (ambient, classes, wind roses: the
+ * placements' risks depend on them too) and the settings the events read. The rule set is the cache's
+ * outer key, by identity.
+ */
+function templateKey(project: Project, inst: Installation, substanceOf: SubstanceLookup): string {
+  const own = {
+    ...inst,
+    position: undefined,
+    outline: undefined,
+    name: undefined,
+    status: undefined,
+    unit: undefined,
+    codeDistances: undefined,
+  };
+  const { locCatalogue, cellSize, thermalCertainDeathFlux } = project.settings;
+  return stableJson([
+    own,
+    substanceOf(inst.substance) ?? null,
+    project.weather,
+    locCatalogue ?? null,
+    cellSize,
+    thermalCertainDeathFlux ?? null,
+  ]);
+}
+
+function placementOf(
+  project: Project,
+  index: number,
+  rules: RuleSet,
+  substanceOf: SubstanceLookup,
+  cache: JudgeCache,
+): Placement {
+  const inst = project.installations[index]!;
+  const key = templateKey(project, inst, substanceOf);
+  const template = cache.template(rules, key, (): EventTemplate => {
+    const events = installationEvents(project, index, rules, substanceOf);
+    const [x, y] = inst.position;
+    return {
+      origin: [x, y],
+      events,
+      movable: events.every((e) => Object.is(e.source[0], x) && Object.is(e.source[1], y)),
+    };
+  });
+  const [x, y] = inst.position;
+  return cache.placement(rules, `${key}\u0000${pointKey(x, y)}`, () => {
+    const here = Object.is(template.origin[0], x) && Object.is(template.origin[1], y);
+    const events = here
+      ? template.events
+      : template.movable
+        ? template.events.map((e) => ({ ...e, source: [x, y] as Point }))
+        : installationEvents(project, index, rules, substanceOf);
+    return { events, pointRisk: new Map(), outcomes: new Map() };
+  });
+}
+
+/** Where the judgement reads the risk at the target points and the societal outcomes, when not from `events`. */
+interface KeptRisk {
+  riskAt: (p: Point) => PointRisk;
+  outcomes: () => SocietalOutcome[];
+}
+
+function judgeTargetPart(project: Project, rules: RuleSet, events: readonly RiskEvent[], kept?: KeptRisk) {
   const wind = windStatistics(project);
   const cell = project.settings.cellSize;
   const statusById = new Map(project.installations.map((i) => [i.id, i.status as Status]));
@@ -374,6 +573,7 @@ function judgeEvents(
     statusOf,
     anyNew,
     project.settings.newInstallationRule,
+    kept?.riskAt,
   );
   const installationIds = project.installations.map((i) => i.id);
   const perInstallation = judgeInstallations(
@@ -383,14 +583,45 @@ function judgeEvents(
     targetSamples,
     judgements,
     statusOf,
+    kept?.riskAt,
   );
+  const targets = project.targets.map((t, i) => {
+    const j = judgements[i]!;
+    return {
+      id: t.id,
+      name: t.name,
+      category: t.category,
+      threshold: j.governing.threshold,
+      individualRisk: j.maxRisk,
+      ratio: j.governing.ratio,
+      complies: j.complies,
+      at: j.at,
+      checks: j.checks,
+      contributors: contributorsOut(j.contributors),
+    };
+  });
+  return { judgements, perInstallation, targets, statusOf };
+}
 
-  const outcomes = societalOutcomes(
-    events,
-    wind,
-    populationPoints([...project.targets, ...project.population], cell),
-    project.weather.dayFraction,
-  );
+function judgeEvents(
+  project: Project,
+  rules: RuleSet,
+  events: readonly RiskEvent[],
+  options: Pick<AssessOptions, 'consequenceInstallations'>,
+  kept?: KeptRisk,
+): ProjectJudgement {
+  const wind = windStatistics(project);
+  const cell = project.settings.cellSize;
+  const { judgements, perInstallation, targets, statusOf } = judgeTargetPart(project, rules, events, kept);
+
+  const outcomes = kept
+    ? kept.outcomes()
+    : societalOutcomes(
+        events,
+        wind,
+        populationPoints([...project.targets, ...project.population], cell),
+        project.weather.dayFraction,
+      );
   const curve = fnCurve(outcomes);
   const fnVerdict = judgeFn(
     curve,
@@ -440,22 +671,6 @@ function judgeEvents(
       verdict: violations.length ? ('non-compliant' as const) : ('compliant' as const),
       violations,
       requiredRiskReduction: Number.isFinite(j.requiredReduction) ? j.requiredReduction : null,
-    };
-  });
-
-  const targets = project.targets.map((t, i) => {
-    const j = judgements[i]!;
-    return {
-      id: t.id,
-      name: t.name,
-      category: t.category,
-      threshold: j.governing.threshold,
-      individualRisk: j.maxRisk,
-      ratio: j.governing.ratio,
-      complies: j.complies,
-      at: j.at,
-      checks: j.checks,
-      contributors: contributorsOut(j.contributors),
     };
   });
 

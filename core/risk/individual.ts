@@ -73,10 +73,23 @@ export function individualRiskAt(
   x: number,
   y: number,
 ): PointRisk {
+  return pointRiskOf(events, (e) => eventIndividualRisk(e, wind, x, y));
+}
+
+/**
+ * The point risk of `individualRiskAt` from each event's risk at the point (per year), given by `riskOf`
+ * (event, its index in `events`): callers that kept the events' risks at a point (core/qra's judge cache)
+ * sum them here in the same order, so the total and the contributors are the same numbers to the bit.
+ */
+export function pointRiskOf(
+  events: readonly RiskEvent[],
+  riskOf: (event: RiskEvent, index: number) => number,
+): PointRisk {
   const byKey = new Map<string, Contribution>();
   let total = 0;
-  for (const e of events) {
-    const risk = eventIndividualRisk(e, wind, x, y);
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!;
+    const risk = riskOf(e, k);
     if (risk === 0) continue;
     total += risk;
     const key = `${e.installationId}\u0000${e.scenarioId}\u0000${e.outcome}`;

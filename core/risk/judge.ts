@@ -1,5 +1,5 @@
 import type { RiskEvent, WindStatistics } from './events.ts';
-import { individualRiskAt, type Contribution } from './individual.ts';
+import { individualRiskAt, type Contribution, type PointRisk } from './individual.ts';
 import { distanceToPolygon, type Point, type Polygon } from './geometry.ts';
 import type { RiskContour } from './contours.ts';
 
@@ -59,13 +59,18 @@ interface SampledRisk {
   contributors: Contribution[];
 }
 
+/**
+ * Individual risk at a point with its contributors; by default `individualRiskAt` on the events. A caller
+ * that kept the events' risks at the points (core/qra's judge cache) passes its own, giving the same numbers.
+ */
+export type PointRiskSource = (p: Point) => PointRisk;
+
 function sampleRisk(
-  events: readonly RiskEvent[],
-  wind: WindStatistics,
+  riskAt: PointRiskSource,
   p: Point,
   statusOf: (installationId: string) => Status,
 ): SampledRisk {
-  const r = individualRiskAt(events, wind, p[0], p[1]);
+  const r = riskAt(p);
   const byInstallation = new Map<string, number>();
   for (const c of r.contributors)
     byInstallation.set(c.installationId, (byInstallation.get(c.installationId) ?? 0) + c.risk);
@@ -108,6 +113,7 @@ function checksFor(
  * Risk is evaluated directly at the target's points, not read off the grid.
  * @param threshold threshold per year for a category and status (from the rule set)
  * @param statusOf installation id → status
+ * @param riskAt the risk at a point; default `individualRiskAt(events, wind, x, y)`
  */
 export function judgeTargets(
   events: readonly RiskEvent[],
@@ -117,10 +123,11 @@ export function judgeTargets(
   statusOf: (installationId: string) => Status,
   anyNew: boolean,
   rule: NewInstallationRule = 'total',
+  riskAt: PointRiskSource = (p) => individualRiskAt(events, wind, p[0], p[1]),
 ): TargetJudgement[] {
   return targets.map((t) => {
     const points = t.points.length ? t.points : [[0, 0] as Point];
-    const samples = points.map((p) => sampleRisk(events, wind, p, statusOf));
+    const samples = points.map((p) => sampleRisk(riskAt, p, statusOf));
     let worst = samples[0]!;
     for (const s of samples) if (s.total > worst.total) worst = s;
     const checks = checksFor(samples, t.category, threshold, anyNew, rule);
@@ -156,6 +163,7 @@ export interface InstallationJudgement {
  * risk-reduction factor is exact for uniform frequency reductions, because individual risk is linear in each
  * installation's frequencies: at each exceeding point with compared risk R, own part c and threshold T,
  * k = c / (T − (R − c)), or ∞ when T ≤ R − c; the factor is the largest k over the targets' points and checks.
+ * @param riskAt the risk at a point; default `individualRiskAt(events, wind, x, y)`
  */
 export function judgeInstallations(
   installationIds: readonly string[],
@@ -164,6 +172,7 @@ export function judgeInstallations(
   targets: readonly TargetSamples[],
   judgements: readonly TargetJudgement[],
   statusOf: (installationId: string) => Status,
+  riskAt: PointRiskSource = (p) => individualRiskAt(events, wind, p[0], p[1]),
 ): InstallationJudgement[] {
   const factor = new Map<string, number>(installationIds.map((id) => [id, 1]));
   const failing = new Map<string, Set<string>>(installationIds.map((id) => [id, new Set()]));
@@ -171,7 +180,7 @@ export function judgeInstallations(
     const judgement = judgements[index]!;
     if (judgement.complies) return;
     for (const p of t.points) {
-      const s = sampleRisk(events, wind, p, statusOf);
+      const s = sampleRisk(riskAt, p, statusOf);
       for (const check of judgement.checks) {
         const risk = s[check.basis];
         if (risk <= check.threshold) continue;
