@@ -4,14 +4,22 @@ import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../core/project/types.ts';
 import { niceStep } from '../site-editor/geometry.ts';
 import type { Assessment } from './AssessmentContext.tsx';
-import { bilinearAt, formatRisk, riskColour, sharesAt } from './risk-field.ts';
+import { bilinearAt, FAIL, formatRisk, PASS, riskColour, sharesAt } from './risk-field.ts';
 
 type XY = readonly [number, number];
 
 export interface ResultMapHandle {
   /** The map as it is on screen, for the PNG export. */
   svg(): SVGSVGElement | null;
+  /** Brings a protection target to the centre, zoomed in enough to see the contours around it. */
+  focus(targetId: string): void;
 }
+
+/** Width of the contour legend, px. */
+const LEGEND_WIDTH = 300;
+
+/** Metres shown around a focused target on each side, so the contours that judge it stay in view. */
+const FOCUS_MARGIN = 250;
 
 interface Props {
   assessment: Assessment;
@@ -19,9 +27,7 @@ interface Props {
   onSelectTarget(id: string | null): void;
 }
 
-/** Verdict colours shared with the table: pass green, fail red. */
-export const PASS = '#2e7d32';
-export const FAIL = '#c62828';
+export { FAIL, PASS };
 
 function extentOf(project: Project, assessment: Assessment): [XY, XY] {
   const { grid } = assessment.result;
@@ -57,7 +63,6 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
   const [size, setSize] = useState({ width: 800, height: 560 });
   const [view, setView] = useState<ZoomTransform>(zoomIdentity);
   const [hover, setHover] = useState<{ site: XY; screen: XY } | null>(null);
-  useImperativeHandle(ref, () => ({ svg: () => svgRef.current }), []);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -82,8 +87,10 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
     const behaviour = zoomRef.current;
     if (!svg || !behaviour) return;
     const [[x0, y0], [x1, y1]] = extentOf(project, assessment);
-    const { width, height } = svg.getBoundingClientRect();
-    const scale = Math.min(width / Math.max(x1 - x0, 20), height / Math.max(y1 - y0, 20)) * 0.88;
+    const { width: fullWidth, height } = svg.getBoundingClientRect();
+    // On a wide map the legend keeps its own column on the right, so it hides nothing at first sight.
+    const width = fullWidth > 2.2 * LEGEND_WIDTH ? fullWidth - LEGEND_WIDTH - 24 : fullWidth;
+    const scale = Math.min(width / Math.max(x1 - x0, 20), height / Math.max(y1 - y0, 20)) * 0.86;
     select(svg).call(
       behaviour.transform,
       zoomIdentity
@@ -95,6 +102,35 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
 
   // Fit when a new assessment arrives (its grid may differ), not on every hover.
   useEffect(() => fit(), [fit]);
+
+  const focus = useCallback(
+    (targetId: string) => {
+      const svg = svgRef.current;
+      const behaviour = zoomRef.current;
+      const target = project.targets.find((t) => t.id === targetId);
+      const points = target?.polygon ?? (target?.position ? [target.position] : []);
+      if (!svg || !behaviour || points.length === 0) return;
+      const xs = points.map((p) => p[0]);
+      const ys = points.map((p) => p[1]);
+      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      const { width, height } = svg.getBoundingClientRect();
+      const fitting = Math.min(width / (x1 - x0 + 2 * FOCUS_MARGIN), height / (y1 - y0 + 2 * FOCUS_MARGIN));
+      // Zoom in when the target would be small, never out: the user may have zoomed in on purpose.
+      const scale = Math.max(view.k, fitting);
+      select(svg)
+        .transition()
+        .duration(350)
+        .call(
+          behaviour.transform,
+          zoomIdentity
+            .translate(width / 2, height / 2)
+            .scale(scale)
+            .translate(-(x0 + x1) / 2, (y0 + y1) / 2),
+        );
+    },
+    [project, view.k],
+  );
+  useImperativeHandle(ref, () => ({ svg: () => svgRef.current, focus }), [focus]);
 
   const k = view.k;
   const toScreen = ([x, y]: XY): XY => [view.x + k * x, view.y - k * y];
@@ -115,6 +151,15 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
         .sort((a, b) => a.level - b.level),
     [assessment],
   );
+  // The criterion levels of the installations' statuses are the external safety distance lines (GB 36894
+  // Table 1): drawn solid and thick, and named in the legend with their classes and distance.
+  const esdByLevel = useMemo(() => {
+    const statuses = new Set(assessment.result.installations.map((i) => i.status));
+    const rows = assessment.result.externalSafetyDistance.filter((r) => statuses.has(r.installationStatus));
+    const byLevel = new Map<number, typeof rows>();
+    for (const row of rows) byLevel.set(row.threshold, [...(byLevel.get(row.threshold) ?? []), row]);
+    return { byLevel, bothStatuses: statuses.size > 1 };
+  }, [assessment]);
   const verdictOf = useMemo(
     () => new Map(assessment.result.targets.map((target) => [target.id, target.complies])),
     [assessment],
@@ -175,8 +220,10 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
               fillOpacity={0.28}
               fillRule="evenodd"
               stroke={riskColour(c.level)}
-              strokeWidth={1.6}
+              strokeWidth={esdByLevel.byLevel.has(c.level) ? 2.6 : 1.2}
+              strokeDasharray={esdByLevel.byLevel.has(c.level) ? undefined : '5 3'}
               data-level={c.level}
+              data-esd={esdByLevel.byLevel.has(c.level) ? '' : undefined}
             >
               <title>{formatRisk(c.level, 1)} /yr</title>
             </path>
@@ -200,11 +247,13 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
           const selected = props.selectedTarget === target.id;
           const label = target.polygon ?? (target.position ? [target.position] : []);
           const top = label.reduce<XY | null>((best, p) => (!best || p[1] > best[1] ? p : best), null);
+          const centre = top && label.length > 0 ? centroid(label) : null;
           return (
             <g
               key={target.id}
               data-testid={`result-target-${target.id}`}
               data-verdict={complies ? 'pass' : 'fail'}
+              data-selected={selected ? '' : undefined}
               onClick={(event) => {
                 event.stopPropagation();
                 props.onSelectTarget(target.id);
@@ -229,6 +278,18 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
                   strokeWidth={2}
                 />
               ) : null}
+              {selected && centre && (
+                <circle
+                  cx={toScreen(centre)[0]}
+                  cy={toScreen(centre)[1]}
+                  r={target.polygon ? Math.max(18, radiusOf(label, centre) * k + 8) : 17}
+                  fill="none"
+                  stroke="#1d2733"
+                  strokeWidth={2}
+                  strokeDasharray="6 4"
+                  data-testid="selected-halo"
+                />
+              )}
               {top && (
                 <text
                   x={toScreen(top)[0] + 10}
@@ -294,8 +355,27 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
           </text>
         </g>
         <Legend
-          levels={contours.map((c) => c.level)}
-          x={size.width - 178}
+          entries={[...contours]
+            .sort((a, b) => b.level - a.level)
+            .map((c) => {
+              const rows = esdByLevel.byLevel.get(c.level);
+              return {
+                level: c.level,
+                esd: rows
+                  ? t('results.map.esdLine', {
+                      distance: c.maxDistance.toFixed(0),
+                      classes: rows
+                        .map(
+                          (r) =>
+                            t(`results.categoriesShort.${r.targetClass}`) +
+                            (esdByLevel.bothStatuses ? t(`results.statusShort.${r.installationStatus}`) : ''),
+                        )
+                        .join(t('results.map.listSeparator')),
+                    })
+                  : null,
+              };
+            })}
+          right={size.width - 12}
           y={78}
           title={t('results.map.legend')}
         />
@@ -319,6 +399,9 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
               : t('results.map.noRisk')}
           </strong>
           {hoverInfo.shares.length > 0 && (
+            <div className="rs-tooltip-heading">{t('results.map.contributors')}</div>
+          )}
+          {hoverInfo.shares.length > 0 && (
             <ul>
               {hoverInfo.shares.map((s) => (
                 <li key={s.installation}>
@@ -336,15 +419,34 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
   );
 });
 
-function Legend({ levels, x, y, title }: { levels: readonly number[]; x: number; y: number; title: string }) {
-  const sorted = [...levels].sort((a, b) => b - a);
+/**
+ * The contour legend, top right: one row per level, and under each criterion level the external safety
+ * distance it draws and the target classes it applies to.
+ */
+function Legend({
+  entries,
+  right,
+  y,
+  title,
+}: {
+  entries: readonly { level: number; esd: string | null }[];
+  right: number;
+  y: number;
+  title: string;
+}) {
+  const heights = entries.map((entry) => (entry.esd ? 34 : 20));
+  const rows = entries.map((entry, i) => ({
+    ...entry,
+    at: 10 + heights.slice(0, i).reduce((a, h) => a + h, 0),
+  }));
+  const offset = 10 + heights.reduce((a, h) => a + h, 0);
   return (
-    <g transform={`translate(${x},${y})`} data-testid="contour-legend">
+    <g transform={`translate(${right - LEGEND_WIDTH + 8},${y})`} data-testid="contour-legend">
       <rect
         x={-8}
         y={-18}
-        width={170}
-        height={sorted.length * 20 + 26}
+        width={LEGEND_WIDTH}
+        height={offset + 14}
         rx={4}
         fill="#fff"
         fillOpacity={0.92}
@@ -353,21 +455,38 @@ function Legend({ levels, x, y, title }: { levels: readonly number[]; x: number;
       <text x={0} y={-2} fontSize={12} fontWeight={600} fill="#1d2733">
         {title}
       </text>
-      {sorted.map((level, i) => (
-        <g key={level} transform={`translate(0,${10 + i * 20})`}>
+      {rows.map(({ level, esd, at }) => (
+        <g key={level} transform={`translate(0,${at})`} data-testid={`legend-${level}`}>
           <rect
             width={22}
             height={12}
             fill={riskColour(level)}
             fillOpacity={0.5}
             stroke={riskColour(level)}
-            strokeWidth={1.6}
+            strokeWidth={esd ? 2.6 : 1.2}
+            strokeDasharray={esd ? undefined : '5 3'}
           />
-          <text x={30} y={10.5} fontSize={12} fill="#1d2733">
+          <text x={30} y={10.5} fontSize={12} fontWeight={esd ? 600 : 400} fill="#1d2733">
             {formatRisk(level, 1)}
           </text>
+          {esd && (
+            <text x={30} y={25} fontSize={11} fill="#4a5666">
+              {esd}
+            </text>
+          )}
         </g>
       ))}
     </g>
   );
+}
+
+/** Mean of a polygon's vertices (a point's own position): where the selection halo goes. */
+function centroid(points: readonly (readonly number[])[]): XY {
+  const n = points.length;
+  return [points.reduce((s, p) => s + p[0]!, 0) / n, points.reduce((s, p) => s + p[1]!, 0) / n];
+}
+
+/** Largest distance from `centre` to a vertex, m. */
+function radiusOf(points: readonly (readonly number[])[], centre: XY): number {
+  return Math.max(...points.map((p) => Math.hypot(p[0]! - centre[0], p[1]! - centre[1])));
 }

@@ -5,7 +5,7 @@ import { api } from '../api/index.ts';
 import { PlanPanel } from '../plan/PlanPanel.tsx';
 import { useProjectState } from '../project-state/ProjectStateContext.tsx';
 import { useAssessment, type Assessment } from './AssessmentContext.tsx';
-import { downloadBlob, fileStem, resultsGeoJson, svgToPng } from './export.ts';
+import { downloadBlob, fileStem, resultsDxf, resultsGeoJson, resultsKml, svgToPng } from './export.ts';
 import { FnChart } from './FnChart.tsx';
 import { ClassificationPanel, EsdTable, TargetsTable, VerdictPanel } from './panels.tsx';
 import { ResultMap, type ResultMapHandle } from './ResultMap.tsx';
@@ -86,6 +86,25 @@ export function ResultsScreen() {
     const json = JSON.stringify(resultsGeoJson(a.prepared.project, a.result));
     downloadBlob(fileName, new Blob([json], { type: 'application/geo+json' }));
     setNotice(t('results.export.done', { fileName }));
+  }
+
+  function exportKml(a: Assessment) {
+    const fileName = `${fileStem(a.prepared.project.name)}-results.kml`;
+    const kml = resultsKml(a.prepared.project, a.result);
+    downloadBlob(fileName, new Blob([kml], { type: 'application/vnd.google-earth.kml+xml' }));
+    setNotice(t('results.export.done', { fileName }));
+  }
+
+  function exportDxf(a: Assessment) {
+    const fileName = `${fileStem(a.prepared.project.name)}-results.dxf`;
+    downloadBlob(fileName, new Blob([resultsDxf(a.prepared.project, a.result)], { type: 'image/vnd.dxf' }));
+    setNotice(t('results.export.done', { fileName }));
+  }
+
+  /** A row of the targets table chosen: the target is highlighted and brought into view on the map. */
+  function selectFromTable(id: string) {
+    setSelected(id);
+    if (view === 'map') mapRef.current?.focus(id);
   }
 
   async function exportPng(a: Assessment) {
@@ -195,6 +214,29 @@ export function ResultsScreen() {
             <button
               type="button"
               className="secondary"
+              onClick={() => guarded(() => exportKml(assessment))}
+              disabled={!assessment.prepared.project.site.origin}
+              title={
+                assessment.prepared.project.site.origin
+                  ? t('results.export.kmlHint')
+                  : t('results.export.kmlNoOrigin')
+              }
+              data-testid="export-kml"
+            >
+              {t('results.export.kml')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => guarded(() => exportDxf(assessment))}
+              title={t('results.export.dxfHint')}
+              data-testid="export-dxf"
+            >
+              {t('results.export.dxf')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
               onClick={() => guarded(() => exportPng(assessment))}
               disabled={view !== 'map'}
               data-testid="export-png"
@@ -237,7 +279,7 @@ export function ResultsScreen() {
               {assessment && (
                 <section className="panel">
                   <h2>{t('results.tabs.targets')}</h2>
-                  <TargetsTable result={assessment.result} selected={selected} onSelect={setSelected} />
+                  <TargetsTable result={assessment.result} selected={selected} onSelect={selectFromTable} />
                 </section>
               )}
             </div>
@@ -267,33 +309,6 @@ export function ResultsScreen() {
           </div>
         )}
       </div>
-      <StatusBar />
     </div>
-  );
-}
-
-/** The project's state (saved, edited, new) and the engine's (computing, results current or out of date). */
-function StatusBar() {
-  const { t } = useTranslation();
-  const { doc, dirty, fileName } = useProjectState();
-  const engine = useAssessment();
-  const projectState = fileName === null ? 'new' : dirty ? 'edited' : 'saved';
-  const engineState =
-    engine.status === 'preparing' || engine.status === 'running'
-      ? 'computing'
-      : engine.assessment
-        ? engine.stale
-          ? 'stale'
-          : 'current'
-        : 'none';
-  return (
-    <footer className="rs-status" data-testid="status-bar">
-      <span>{doc?.name}</span>
-      <span>{fileName ?? '—'}</span>
-      <span data-testid="project-state">{t(`results.state.${projectState}`)}</span>
-      <span data-testid="engine-state" className={`rs-engine-${engineState}`}>
-        {t(`results.state.${engineState}`)}
-      </span>
-    </footer>
   );
 }

@@ -1,92 +1,60 @@
-import { siteToWgs84 } from '../../../core/geo/site-projection.ts';
+import {
+  placement,
+  resultScene,
+  toDxf,
+  toGeoJson,
+  toKml,
+  type SceneFeature,
+} from '../../../core/exchange/index.ts';
 import type { Project } from '../../../core/project/types.ts';
 import type { AssessmentResult } from '../../../core/qra/assess.ts';
+import { FAIL, PASS, riskColour } from './risk-field.ts';
 
-/** Site coordinates to WGS 84 (core/geo/site-projection.ts); null when the project has no origin. */
-function siteToLonLat(project: Project): ((x: number, y: number) => [number, number]) | null {
-  const origin = project.site.origin;
-  return origin ? siteToWgs84({ origin, rotationDeg: project.site.rotation }) : null;
+const VERDICT_COLOUR = { pass: PASS, fail: FAIL } as const;
+
+/** The result scene (core/exchange resultScene) with the map's colours: contours by level, targets by verdict. */
+function colouredScene(project: Project, result: AssessmentResult): SceneFeature[] {
+  return resultScene(project, result).map((f) => {
+    if (f.kind === 'contour') return { ...f, colour: riskColour(f.properties.level as number) };
+    const verdict = f.properties.verdict;
+    if (f.kind === 'target' && (verdict === 'pass' || verdict === 'fail'))
+      return { ...f, colour: VERDICT_COLOUR[verdict] };
+    return f;
+  });
 }
 
 /**
- * The results as GeoJSON (RFC 7946): individual-risk contours (MultiPolygon per level, with the external
- * safety distance it gives), protection targets with their risk and verdict, installations with theirs.
- * WGS 84 longitude/latitude when the site has an origin, else site metres (named in the collection's
- * properties, as `safedist assess --out` does).
+ * The results as GeoJSON (RFC 7946; core/exchange toGeoJson): individual-risk contours (MultiPolygon per
+ * level, with their reach and the external safety distances they draw), protection targets with their risk
+ * and verdict, installations with theirs. WGS 84 longitude/latitude when the site has an origin, else site
+ * metres, named in the collection's properties with the rule set, the enterprise verdict and the distances.
  */
 export function resultsGeoJson(project: Project, result: AssessmentResult): object {
-  const toLonLat = siteToLonLat(project);
-  const at = (p: readonly number[]) => (toLonLat ? toLonLat(p[0]!, p[1]!) : [p[0]!, p[1]!]);
-  const ring = (points: readonly (readonly number[])[]) => {
-    const out = points.map(at);
-    const [first, last] = [out[0], out.at(-1)];
-    return first && last && (first[0] !== last[0] || first[1] !== last[1]) ? [...out, first] : out;
-  };
-  const area = (
-    polygon: readonly (readonly number[])[] | undefined,
-    position: readonly number[] | undefined,
-  ) =>
-    polygon
-      ? { type: 'Polygon', coordinates: [ring(polygon)] }
-      : { type: 'Point', coordinates: at(position ?? [0, 0]) };
-  const targetResult = new Map(result.targets.map((t) => [t.id, t]));
-  const installationResult = new Map(result.installations.map((i) => [i.id, i]));
+  const place = placement(project, project.site.origin ? 'wgs84' : 'site');
   return {
-    type: 'FeatureCollection',
+    ...toGeoJson(colouredScene(project, result), place, project.name),
     properties: {
-      coordinateSystem: toLonLat ? 'WGS 84 (EPSG:4326)' : 'site-local-metres (no site.origin given)',
+      coordinateSystem: place.label,
       ruleSet: result.ruleSet,
       verdict: result.verdict,
       externalSafetyDistance: result.externalSafetyDistance,
     },
-    features: [
-      ...result.contours
-        .filter((c) => c.multiPolygon.length > 0)
-        .map((c) => ({
-          type: 'Feature',
-          properties: {
-            kind: 'individual-risk-contour',
-            level: c.level,
-            maxDistance: c.maxDistance,
-            clipped: c.clipped,
-          },
-          geometry: { type: 'MultiPolygon', coordinates: c.multiPolygon.map((poly) => poly.map(ring)) },
-        })),
-      ...project.targets.map((t) => {
-        const r = targetResult.get(t.id);
-        return {
-          type: 'Feature',
-          properties: {
-            kind: 'protection-target',
-            id: t.id,
-            name: t.name,
-            category: t.category,
-            individualRisk: r?.individualRisk,
-            threshold: r?.threshold,
-            ratio: r?.ratio,
-            complies: r?.complies,
-          },
-          geometry: area(t.polygon, t.position),
-        };
-      }),
-      ...project.installations.map((i) => {
-        const r = installationResult.get(i.id);
-        return {
-          type: 'Feature',
-          properties: {
-            kind: 'installation',
-            id: i.id,
-            name: i.name,
-            status: i.status,
-            verdict: r?.verdict,
-            requiredRiskReduction: r?.requiredRiskReduction,
-          },
-          geometry: area(i.outline, i.position),
-        };
-      }),
-    ],
   };
 }
+
+/**
+ * The results as KML 2.2 (core/exchange toKml), coloured as on the map, for Google Earth or any GIS.
+ * @throws PlacementError when the site has no origin (KML is always WGS 84)
+ */
+export const resultsKml = (project: Project, result: AssessmentResult): string =>
+  toKml(colouredScene(project, result), placement(project, 'wgs84'), project.name);
+
+/**
+ * The results as a DXF R12 drawing in site metres (core/exchange toDxf): one layer per contour level, target
+ * class and verdict, installations, labels — to lay over the plant's CAD site plan.
+ */
+export const resultsDxf = (project: Project, result: AssessmentResult): string =>
+  toDxf(resultScene(project, result), placement(project, 'site'));
 
 /** Offers bytes or text as a download under `fileName`. */
 export function downloadBlob(fileName: string, blob: Blob): void {

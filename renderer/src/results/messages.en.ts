@@ -27,15 +27,7 @@ export const resultsEn: ResultsMessages = {
     view2d: 'Map',
     view3d: '3D',
     tabs: { map: 'Risk map', targets: 'Targets', fn: 'Societal risk F-N', verdicts: 'Verdicts' },
-    state: {
-      saved: 'Saved',
-      edited: 'Edited, not saved',
-      new: 'New project, not saved',
-      computing: 'Computing…',
-      current: 'Results up to date',
-      stale: 'Results out of date',
-      none: 'No results',
-    },
+    state: { computing: 'Computing…' },
     classification: {
       title: 'Identification and method (GB 18218-2018, GB/T 37243-2019 ch. 4)',
       unit: 'Unit',
@@ -56,6 +48,8 @@ export const resultsEn: ResultsMessages = {
       },
     },
     map: {
+      esdLine: 'distance {{distance}} m: {{classes}}',
+      listSeparator: ', ',
       legend: 'Individual risk contours (/yr)',
       risk: 'Individual risk {{risk}} /yr',
       noRisk: 'Individual risk here is below 1×10⁻¹⁰ /yr',
@@ -81,6 +75,14 @@ export const resultsEn: ResultsMessages = {
       contributors: 'Main contributors',
       none: 'The project has no protection targets.',
     },
+    categoriesShort: {
+      'high-sensitivity': 'high-sens.',
+      important: 'important',
+      'general-1': 'general 1',
+      'general-2': 'general 2',
+      'general-3': 'general 3',
+    },
+    statusShort: { existing: ' (existing)', new: ' (new)' },
     categories: {
       'high-sensitivity': 'High-sensitivity',
       important: 'Important',
@@ -113,7 +115,11 @@ export const resultsEn: ResultsMessages = {
       status: 'Status',
       verdict: 'Verdict',
       violations: 'Why',
-      reduction: 'Risk reduction needed',
+      reduction: 'Individual-risk reduction needed',
+      reductionNotTargets: '(targets met)',
+      reductionImpossible: 'not reachable by this installation alone',
+      societalReduction:
+        'Societal risk is unacceptable: the F-N curve lies up to {{ratio}} times above the unacceptable line (N = {{n}}).',
       none: '—',
       kinds: {
         target: 'target {{target}} exceeds its criterion',
@@ -123,6 +129,12 @@ export const resultsEn: ResultsMessages = {
       },
     },
     export: {
+      kml: 'KML',
+      kmlHint: 'The results (contours, targets, installations) as KML, WGS 84, for Google Earth or a GIS',
+      kmlNoOrigin: 'KML needs the site origin (longitude, latitude): set it in the Site editor',
+      dxf: 'DXF',
+      dxfHint:
+        'The results as DXF (R12, site metres) to lay over the CAD site plan: one layer per contour level, target class and verdict',
       title: 'Export',
       report: 'Report (PDF)',
       reportHint:

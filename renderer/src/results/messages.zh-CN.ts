@@ -23,15 +23,7 @@ export const resultsZhCN = {
     view2d: '地图',
     view3d: '三维',
     tabs: { map: '风险地图', targets: '防护目标', fn: '社会风险 F-N', verdicts: '判定结论' },
-    state: {
-      saved: '已保存',
-      edited: '已修改，未保存',
-      new: '新项目，未保存',
-      computing: '计算中…',
-      current: '结果为最新',
-      stale: '结果已过时',
-      none: '无结果',
-    },
+    state: { computing: '计算中…' },
     classification: {
       title: '辨识与方法（GB 18218-2018、GB/T 37243-2019 第 4 章）',
       unit: '单元',
@@ -48,6 +40,8 @@ export const resultsZhCN = {
       methods: { qra: '定量风险评价法', consequence: '事故后果法', 'code-distance': '设计规范距离' },
     },
     map: {
+      esdLine: '防护距离 {{distance}} m：{{classes}}',
+      listSeparator: '、',
       legend: '个人风险等值线（/年）',
       risk: '个人风险 {{risk}} /年',
       noRisk: '此处个人风险低于 1×10⁻¹⁰ /年',
@@ -73,6 +67,14 @@ export const resultsZhCN = {
       contributors: '主要贡献',
       none: '项目中没有防护目标。',
     },
+    categoriesShort: {
+      'high-sensitivity': '高敏感',
+      important: '重要',
+      'general-1': '一般一类',
+      'general-2': '一般二类',
+      'general-3': '一般三类',
+    },
+    statusShort: { existing: '（在役）', new: '（新建）' },
     categories: {
       'high-sensitivity': '高敏感防护目标',
       important: '重要防护目标',
@@ -100,7 +102,10 @@ export const resultsZhCN = {
       status: '状态',
       verdict: '判定',
       violations: '超标原因',
-      reduction: '所需风险降低倍数',
+      reduction: '个人风险需降低倍数',
+      reductionNotTargets: '（目标已达标）',
+      reductionImpossible: '仅降低本装置不能达标',
+      societalReduction: '社会风险处于不可接受区：F-N 曲线最多超出不可接受线 {{ratio}} 倍（N = {{n}}）。',
       none: '—',
       kinds: {
         target: '防护目标 {{target}} 超标',
@@ -110,6 +115,12 @@ export const resultsZhCN = {
       },
     },
     export: {
+      kml: 'KML',
+      kmlHint: '结果（等值线、防护目标、装置）的 KML，WGS 84 经纬度，可在 Google Earth 或 GIS 中打开',
+      kmlNoOrigin: 'KML 需要场地原点的经纬度：请在“场地编辑”中设置场地原点',
+      dxf: 'DXF',
+      dxfHint:
+        '结果的 DXF（R12，场地坐标，米），可叠加到 CAD 总平面图：每个等值线级别、防护目标类别与判定各占一个图层',
       title: '导出',
       report: '报告（PDF）',
       reportHint: '桌面版直接打印为 PDF；浏览器版下载 HTML 报告，打开后按 Ctrl+P 另存为 PDF',

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Classification } from '../../../core/classification/index.ts';
 import type { AssessmentResult } from '../../../core/qra/assess.ts';
@@ -70,6 +70,12 @@ export function TargetsTable(props: {
 }) {
   const { t } = useTranslation();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'ratio', descending: true });
+  const selectedRow = useRef<HTMLTableRowElement>(null);
+  // A target chosen on the map: its row comes into view. Braces: Chromium's scrollIntoView now returns a
+  // promise, which React would take for a clean-up function.
+  useEffect(() => {
+    selectedRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [props.selected]);
   const rows = useMemo(() => {
     const value = (row: AssessmentResult['targets'][number]) =>
       sort.key === 'complies' ? Number(row.complies) : row[sort.key];
@@ -115,6 +121,8 @@ export function TargetsTable(props: {
           <tr
             key={row.id}
             className={props.selected === row.id ? 'selected' : undefined}
+            ref={props.selected === row.id ? selectedRow : undefined}
+            aria-selected={props.selected === row.id}
             onClick={() => props.onSelect(row.id)}
             data-testid={`target-row-${row.id}`}
           >
@@ -179,15 +187,36 @@ export function EsdTable({ result }: { result: AssessmentResult }) {
   );
 }
 
-/** The enterprise verdict and each installation's, with why it fails and the risk-reduction factor it needs. */
+/**
+ * The enterprise verdict and each installation's, with why it fails and the factor by which its individual
+ * risk must fall for every target to meet its criterion (GB 36894 per installation; core/risk/judge.ts). That
+ * factor covers the targets only: for an unacceptable F-N curve the enterprise line gives how far the curve
+ * lies above the unacceptable line.
+ */
 export function VerdictPanel({ result }: { result: AssessmentResult }) {
   const { t } = useTranslation();
+  const reductionText = (inst: AssessmentResult['installations'][number]) => {
+    if (inst.verdict === 'compliant') return t('results.verdicts.none');
+    if (inst.violations.some((v) => v.kind === 'target'))
+      return inst.requiredRiskReduction === null
+        ? t('results.verdicts.reductionImpossible')
+        : `× ${inst.requiredRiskReduction.toPrecision(3)}`;
+    return t('results.verdicts.reductionNotTargets');
+  };
   const ok = result.verdict === 'compliant';
   return (
     <section data-testid="verdicts">
       <div className={`rs-enterprise ${ok ? 'pass' : 'fail'}`} data-testid="enterprise-verdict">
         {t('results.verdicts.enterprise')}：<strong>{t(`results.verdict.${result.verdict}`)}</strong>
       </div>
+      {result.societalRisk.verdict === 'unacceptable' && (
+        <p className="rs-societal-reduction" data-testid="societal-reduction">
+          {t('results.verdicts.societalReduction', {
+            ratio: result.societalRisk.worstRatioToUnacceptable.toPrecision(3),
+            n: result.societalRisk.worstN?.toPrecision(3) ?? '—',
+          })}
+        </p>
+      )}
       <table className="rs-table compact">
         <thead>
           <tr>
@@ -215,10 +244,8 @@ export function VerdictPanel({ result }: { result: AssessmentResult }) {
                   )
                   .join('；') || t('results.verdicts.none')}
               </td>
-              <td className="number">
-                {inst.verdict === 'non-compliant' && inst.requiredRiskReduction !== null
-                  ? `× ${inst.requiredRiskReduction.toPrecision(3)}`
-                  : t('results.verdicts.none')}
+              <td className="number" data-testid={`reduction-${inst.id}`}>
+                {reductionText(inst)}
               </td>
             </tr>
           ))}

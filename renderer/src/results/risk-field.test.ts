@@ -52,6 +52,7 @@ describe('formatting', () => {
   it('colours the GB criteria with distinct hues, red for high risk', () => {
     const colours = [3e-5, 1e-5, 3e-6, 1e-6, 3e-7].map(riskColour);
     expect(new Set(colours).size).toBe(5);
-    expect(riskColour(1e-3)).toBe('rgb(165,0,38)');
+    expect(riskColour(1e-3)).toBe('#a50026');
+    expect(riskColour(1e-8)).toBe('#3264be');
   });
 });

@@ -51,6 +51,10 @@ export function sharesAt(
     .sort((a, b) => b.risk - a.risk || a.installation.localeCompare(b.installation));
 }
 
+/** Verdict colours of the map, the table and the exports: pass green, fail red. */
+export const PASS = '#2e7d32';
+export const FAIL = '#c62828';
+
 /**
  * Colour of a risk level: red at 10⁻⁴ /yr and above through orange and yellow to green and blue at 10⁻⁸,
  * so the GB 36894 criteria (3×10⁻⁵ … 3×10⁻⁷) fall on clearly different hues.
@@ -78,8 +82,9 @@ export function riskColour(risk: number): string {
   return rgb(stops.at(-1)![1]);
 }
 
-const rgb = ([r, g, b]: [number, number, number]) =>
-  `rgb(${Math.round(r)},${Math.round(g)},${Math.round(b)})`;
+/** `#rrggbb`: SVG, three.js and KML (through core/exchange) all read it. */
+const rgb = (channels: [number, number, number]) =>
+  `#${channels.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 
 /** A risk per year in scientific notation with a proper exponent, e.g. 2.0×10⁻⁶; 0 as "0". */
 export function formatRisk(risk: number, digits = 2): string {
