@@ -365,4 +365,26 @@ describe('three installations on several workers (web mode)', () => {
     await page.screenshot({ path: screenshotPath('35-results-workers-zh-CN') });
     expect(pageErrors).toEqual([]);
   });
+
+  it('cancels a long run on 3 workers with Esc, keeping the last results', async () => {
+    await page.getByRole('link', { name: /^(开始|Start)$/ }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('open-demo').click();
+    await page.getByTestId('project-summary').waitFor();
+    await page.getByRole('link', { name: /计算与结果|Run & results/ }).click();
+    await setCores(4);
+    await page.keyboard.press('F5');
+    // The demo enterprise's layers take seconds: cancel while they are computed.
+    await page
+      .getByTestId('stage')
+      .getByText(/正在计算个人风险网格/)
+      .waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Escape');
+    await page.getByText('计算已取消。').waitFor();
+    expect(await page.getByTestId('run').isEnabled()).toBe(true);
+    // The three-installation results stay on screen, marked out of date.
+    expect(await page.getByTestId('target-risk-R1').innerText()).toBe('2.4×10⁻⁶');
+    expect(await page.getByTestId('app-engine-state').innerText()).toBe('结果已过时');
+    expect(pageErrors).toEqual([]);
+  });
 });
