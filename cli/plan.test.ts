@@ -171,6 +171,50 @@ describe('planProject', () => {
   });
 });
 
+/**
+ * Two circular-zone units side by side (U1 at (0, 0), U2 at (0, 10)), each lethality 1 within 300 m, and the
+ * school T1 at (200, 0) within both zones: its risk is f1 + f2 (closed form), against the high-sensitivity
+ * threshold for existing installations, 3e-6 /a (GB 36894-2018 Table 1, spec/standards.md A §1.3).
+ */
+function twoUnits(f1: number, f2: number): Project {
+  const base = project({});
+  const [u] = base.installations;
+  const unit = (id: string, y: number, frequency: number) => ({
+    ...u!,
+    id,
+    unit: id,
+    position: [0, y] as never,
+    scenarios: u!.scenarios.map((s) => ({ ...s, frequency })),
+  });
+  return { ...base, installations: [unit('U1', 0, f1), unit('U2', 10, f2)] };
+}
+
+describe('planProject with installations that fail together', () => {
+  it('an installation that complies alone needs no measure of its own once the other is removed', () => {
+    // U1 alone 2e-6 ≤ 3e-6 complies; U2 alone 4e-6 fails; together 6e-6 fail. No fence: U2 can only go.
+    const plan = planProject(twoUnits(2e-6, 4e-6), options);
+    const [u1, u2] = plan.installations;
+    expect(u1).toMatchObject({ id: 'U1', ownMeasureNeeded: false, measures: [] });
+    expect(u2).toMatchObject({ id: 'U2', ownMeasureNeeded: true, recommendation: 'relocate' });
+    expect(u2!.measures.map((m) => m.id)).toEqual(['remove']);
+    expect(plan.combined.changes).toEqual({ U2: [{ kind: 'remove' }] });
+    expect(plan.combined.verdict).toBe('compliant');
+  });
+
+  it('searches the installation with the larger share first, when each complies alone', () => {
+    // 1.4e-6 + 2e-6 = 3.4e-6 > 3e-6, each alone complies; U2 has the larger share (59 %), so U2 is
+    // searched in context (only removal works: the zones do not depend on anything else) and U1 then
+    // complies with no measure of its own.
+    const plan = planProject(twoUnits(1.4e-6, 2e-6), options);
+    const byId = new Map(plan.installations.map((p) => [p.id, p]));
+    expect(byId.get('U2')).toMatchObject({ judgedWith: 'context', ownMeasureNeeded: true });
+    expect(byId.get('U1')).toMatchObject({ ownMeasureNeeded: false });
+    expect(Object.keys(plan.combined.changes)).toEqual(['U2']);
+    const variant = variantProject(twoUnits(1.4e-6, 2e-6), plan, 'U2', byId.get('U2')!.measures[0]!);
+    expect(assessProject(variant, rules, substanceOf).verdict).toBe('compliant');
+  });
+});
+
 describe('candidate site', () => {
   it('complies at a candidate site whose targets are beyond the zone, placed by its fence', () => {
     const here = project({});
@@ -290,13 +334,15 @@ describe('safedist plan', () => {
     expect(result.installations[0]!.recommendation).toBe('rectify');
     const files = await readdir(out);
     expect(files.length).toBeGreaterThan(0);
-    expect(files.sort()).toEqual(result.variants.flatMap((v) => (v.file ? [v.file] : [])).sort());
-    for (const f of files) {
+    const variantFiles = files.filter((f) => f !== 'plan.json' && f !== 'report.html');
+    expect(variantFiles.sort()).toEqual(result.variants.flatMap((v) => (v.file ? [v.file] : [])).sort());
+    expect(JSON.parse(await readFile(join(out, 'plan.json'), 'utf8'))).toEqual(result);
+    for (const f of variantFiles) {
       const json: unknown = JSON.parse(await readFile(join(out, f), 'utf8'));
       const variant = parseProject(json, { fileName: f, isKnownSubstance: () => true, ruleSet: rules });
       expect(assessProject(variant, rules, substanceOf).verdict).toBe('compliant');
     }
-    const assessed = await runCli(['assess', join(out, files[0]!), '--json']);
+    const assessed = await runCli(['assess', join(out, variantFiles[0]!), '--json']);
     expect(assessed.code).toBe(0);
     expect((JSON.parse(assessed.out) as { verdict: string }).verdict).toBe('compliant');
   });

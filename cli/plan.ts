@@ -1,8 +1,10 @@
 import { mkdir, writeFile, rename } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { classifyProject } from '../core/classification/index.ts';
 import { consequenceInstallations } from '../core/qra/explosives.ts';
-import { UnsupportedInputError } from '../core/qra/assess.ts';
+import { assessProject, createJudgeCache, UnsupportedInputError } from '../core/qra/assess.ts';
+import { buildReportHtml, type ReportPlanVariant } from '../core/report/index.ts';
 import {
   assessAtCandidateSite,
   judgeVariant,
@@ -18,6 +20,7 @@ import { ruleSetLabel } from '../core/rules/types.ts';
 import { inputHash } from '../data/hash.ts';
 import { UsageError, type CliIo } from './io.ts';
 import { loadProjectFile } from './project-input.ts';
+import { riskGridInWorkers } from './risk-workers.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 interface PlanArgs {
@@ -117,8 +120,8 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 
-interface VariantOut {
-  installation: string;
+interface VariantOut extends ReportPlanVariant {
+  /** The measure in English. */
   measure: string;
   file?: string;
   /** The variant's enterprise verdict, judged by the engine (targets at their points, F-N). */
@@ -138,6 +141,7 @@ const TEXT = {
     relocate: '搬迁',
     measures: '可使其达标的措施（按改动从小到大）',
     noMeasure: '厂内无措施可使其达标',
+    noOwnMeasure: '无需本装置采取措施：其他装置采取推荐措施后即符合',
     notApplicable: '未考虑的措施',
     distance: '与不达标防护目标所需距离',
     now: '现距',
@@ -162,6 +166,8 @@ const TEXT = {
     relocate: 'relocate',
     measures: 'measures that make it comply (smallest change first)',
     noMeasure: 'no measure on site makes it comply',
+    noOwnMeasure:
+      "no measure of its own is needed: it complies once the other installations' recommended measures are taken",
     notApplicable: 'measures not considered',
     distance: 'distance needed from each failing target',
     now: 'now',
@@ -192,6 +198,10 @@ function planText(
   ];
   if (plan.installations.length === 0) lines.push(t.none);
   for (const p of plan.installations) {
+    if (!p.ownMeasureNeeded) {
+      lines.push('', `${p.id} ${p.name}: ${t.noOwnMeasure}`);
+      continue;
+    }
     lines.push(
       '',
       `${p.id} ${p.name}: ${p.recommendation === 'rectify' ? t.rectify : t.relocate} ${p.judgedWith === 'alone' ? t.alone : t.context}`,
@@ -241,17 +251,21 @@ function planText(
  * `safedist plan <project> [--json] [--out DIR] [--lang zh-CN|en] [--rules file] [--candidate-site other.json]`
  * (docs/plan.md): for each non-compliant installation the measures that make it comply, the recommendation
  * rectify/relocate and the distances needed; `--out` writes one variant project per recommended measure,
- * each judged compliant by the engine before it is written (variants that are not are listed, not written).
+ * each judged compliant by the engine before it is written (variants that are not are listed, not written),
+ * `plan.json` (the `--json` output) and `report.html` (the assessment report with the plan's section).
  */
 export async function planCommand(args: readonly string[], io: CliIo): Promise<number> {
   const a = parsePlanArgs(args);
   if (a.project === undefined)
     throw new UsageError('plan: name a project file (safedist plan <project.json>)');
-  const { json, project, rules, substanceOf } = await loadProjectFile(a.project, io, a.rules);
+  const { json, project, rules, substanceOf, results } = await loadProjectFile(a.project, io, a.rules);
+  const classification = classifyProject(project, rules, substanceOf);
   const options: PlanOptions = {
     rules,
     substanceOf,
-    consequenceInstallations: consequenceInstallations(project, classifyProject(project, rules, substanceOf)),
+    consequenceInstallations: consequenceInstallations(project, classification),
+    // One cache for the search, the variants judged before writing and the candidate site.
+    cache: createJudgeCache(),
   };
   let plan: ProjectPlan;
   try {
@@ -268,7 +282,7 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
       const variant = variantProject(project, plan, p.id, m);
       const j = judgeVariant(variant, options);
       const verdict = j ? j.verdict : 'not-modelled';
-      const out: VariantOut = { installation: p.id, measure: m.text.en, verdict };
+      const out: VariantOut = { installation: p.id, rank: k + 1, measure: m.text.en, verdict };
       // The format needs an installation: removing the only one leaves no project to write.
       if (variant.installations.length === 0) out.note = 'no installation left: nothing to assess';
       else if (a.out !== undefined && verdict === 'compliant') {
@@ -305,15 +319,38 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
     }
   }
   const hash = inputHash(json);
-  if (a.json) {
-    const output = {
-      engine: { name: 'safedist', version: ENGINE_VERSION, criteria: ruleSetLabel(rules) },
+  const output = {
+    engine: { name: 'safedist', version: ENGINE_VERSION, criteria: ruleSetLabel(rules) },
+    inputHash: hash,
+    ...plan,
+    variants,
+    ...(candidate ? { candidateSite: candidate } : {}),
+  };
+  const outputJson = `${JSON.stringify(output, (_, v: unknown) => (v === Infinity ? 'Infinity' : v), 2)}\n`;
+  if (a.out !== undefined) {
+    await writeAtomically(join(a.out, 'plan.json'), outputJson);
+    // The assessment report of the project as it is, with the plan's section (docs/report.md).
+    const result =
+      results?.get(hash, rules)?.result ??
+      assessProject(project, rules, substanceOf, {
+        riskGrid: await riskGridInWorkers(project, rules, substanceOf, {
+          workers: Math.min(2, availableParallelism()),
+        }),
+        consequenceInstallations: options.consequenceInstallations ?? [],
+      });
+    const report = buildReportHtml({
+      lang: a.lang,
+      project,
+      result,
+      classification,
+      rules,
       inputHash: hash,
-      ...plan,
-      variants,
-      ...(candidate ? { candidateSite: candidate } : {}),
-    };
-    io.stdout(`${JSON.stringify(output, (_, v: unknown) => (v === Infinity ? 'Infinity' : v), 2)}\n`);
-  } else io.stdout(planText(project.name, plan, variants, candidate, a.lang));
+      engineVersion: ENGINE_VERSION,
+      issued: new Date().toISOString().slice(0, 10),
+      plan: { plan, variants },
+    });
+    await writeAtomically(join(a.out, 'report.html'), report);
+  }
+  io.stdout(a.json ? outputJson : planText(project.name, plan, variants, candidate, a.lang));
   return 0;
 }

@@ -5,8 +5,11 @@
  * `relocate`, and the distance it would need from each failing target. Pure and deterministic.
  */
 import {
+  createJudgeCache,
   judgeProject,
+  judgeProjectTargets,
   UnsupportedInputError,
+  type JudgeCache,
   type ProjectJudgement,
   type SubstanceLookup,
 } from '../qra/assess.ts';
@@ -34,6 +37,12 @@ export interface PlanOptions {
   moveGrid?: number;
   /** Measures kept per installation, best first; default 5. */
   keep?: number;
+  /**
+   * Events and risks kept between the variants judged (`createJudgeCache()` from core/qra/assess.ts); pass
+   * the same cache to several calls (planProject, judgeVariant, assessAtCandidateSite) on one project to
+   * share it. A fresh one per call when absent. Results do not depend on it.
+   */
+  cache?: JudgeCache;
 }
 
 /** Disruption tier of a change, the second ranking key (docs/plan.md "Ranking"). */
@@ -93,6 +102,11 @@ export interface InstallationPlan {
   relocation: RelocationDistance[];
   /** How the measures were judged: the installation alone on the site, or with the others' measures. */
   judgedWith: 'alone' | 'context';
+  /**
+   * False when the installation complies alone and complies once the other installations' first measures
+   * are taken (`combined`): it needs no measure of its own, and `measures` is empty.
+   */
+  ownMeasureNeeded: boolean;
 }
 
 export interface ProjectPlan {
@@ -107,15 +121,44 @@ interface Ctx extends Required<Omit<PlanOptions, 'consequenceInstallations'>> {
 }
 
 function judge(project: Project, ctx: Ctx): ProjectJudgement | null {
-  try {
-    return judgeProject(project, ctx.rules, ctx.substanceOf, {
+  return modelled(() =>
+    judgeProject(project, ctx.rules, ctx.substanceOf, {
       consequenceInstallations: ctx.consequenceInstallations,
-    });
+      cache: ctx.cache,
+    }),
+  );
+}
+
+/** The result of `run`, or null when the engine cannot model the variant. */
+function modelled<T>(run: () => T): T | null {
+  try {
+    return run();
   } catch (e) {
     // A variant the engine cannot model (e.g. a gas at ambient pressure: no outflow) is no solution.
     if (e instanceof UnsupportedInputError || e instanceof RangeError) return null;
     throw e;
   }
+}
+
+/**
+ * Installation `id`'s check in a variant when it complies there and its margin can exceed `floor`, else
+ * null. The targets are judged first (`judgeProjectTargets`): a variant in which the installation fails a
+ * target, or whose target ratios already cap its margin at `floor`, is rejected before its F-N curve is
+ * computed; otherwise the whole judgement decides, as `checkInstallation` on `judgeProject`.
+ */
+function evaluateVariant(p: Project, id: string, ctx: Ctx, floor = 0): VariantCheck | null {
+  const present = p.installations.some((i) => i.id === id);
+  if (present) {
+    const part = modelled(() => judgeProjectTargets(p, ctx.rules, ctx.substanceOf, { cache: ctx.cache }));
+    if (!part) return null;
+    if (part.installations.some((i) => i.id === id && i.failingTargets.length > 0)) return null;
+    const worstTarget = Math.max(0, ...part.targets.map((t) => t.ratio));
+    if (worstTarget > 0 && 1 / worstTarget <= floor) return null;
+  }
+  const j = judge(p, ctx);
+  if (!j) return null;
+  const check = checkInstallation(j, id, p);
+  return check.complies && check.margin > floor ? check : null;
 }
 
 /** Whether installation `id` complies in a judgement, and by how much. */
@@ -139,6 +182,12 @@ const better = (a: SystemGrade | undefined, b: SystemGrade): SystemGrade =>
 
 /** GB 50351 dike wall height range, m (1.0–2.2 m, as recalled; docs/plan.md marks it to verify). */
 const BUND_HEIGHT = { min: 1.0, max: 2.2 } as const;
+
+/**
+ * Installation `id`'s check in a project variant when it complies there with a margin above `floor`
+ * (default 0), else null.
+ */
+type Evaluate = (p: Project, floor?: number) => VariantCheck | null;
 
 type Candidate =
   | { id: string; fixed: Change[] }
@@ -377,7 +426,7 @@ function searchMove(
   base: Project,
   index: number,
   ctx: Ctx,
-  evaluate: (p: Project) => VariantCheck | null,
+  evaluate: Evaluate,
 ): { changes: Change[]; check: VariantCheck } | null {
   const fence = base.site.boundary;
   if (!fence) return null;
@@ -392,7 +441,8 @@ function searchMove(
     const dy = y - inst.position[1];
     if (Math.hypot(dx, dy) < 1e-9 || !placeable(base, index, dx, dy)) return;
     const move: Change = { kind: 'move', dx, dy, to: [si.metres(x), si.metres(y)] };
-    const check = evaluate(applyChanges(base, index, [move]));
+    // Only a placement with a larger margin than the best so far can replace it.
+    const check = evaluate(applyChanges(base, index, [move]), best?.check.margin ?? 0);
     if (check?.complies && (!best || check.margin > best.check.margin)) best = { dx, dy, check };
   };
   for (let x = x0 + step / 2; x < x1; x += step) for (let y = y0 + step / 2; y < y1; y += step) tryAt(x, y);
@@ -416,7 +466,7 @@ function runCandidate(
   index: number,
   prefix: Change[],
   ctx: Ctx,
-  evaluate: (p: Project) => VariantCheck | null,
+  evaluate: Evaluate,
 ): { changes: Change[]; check: VariantCheck } | null {
   if ('fixed' in c) {
     const changes = [...prefix, ...c.fixed];
@@ -438,43 +488,33 @@ function runCandidate(
 
 /**
  * The measures that make installation `index` comply in `base` (judged by `evaluate`): every applicable
- * measure alone, then pairs (a fixed measure that fails alone with each other measure that fails alone,
- * the parametric one searched again on top of it), a move inside the fence, and removal; ranked.
+ * measure alone, a move inside the fence and removal, then pairs (a fixed measure that fails alone with
+ * each other measure that fails alone, the parametric one searched again on top of it); ranked. A search
+ * that cannot change the first `ctx.keep` of the ranking is skipped: the single measures are tried from
+ * the least disruptive tier up, and once `keep` measures of a lower tier comply, the measures of the tiers
+ * above (the move, removal) cannot rank among the first `keep`; pairs (two changes) rank after every
+ * single measure, so they are searched only when fewer than `keep` single measures comply.
  */
 function measuresFor(
   base: Project,
   index: number,
   ctx: Ctx,
-  evaluate: (p: Project) => VariantCheck | null,
+  evaluate: Evaluate,
 ): { measures: Measure[]; skipped: NotApplicable[] } {
   const inst = base.installations[index]!;
   const { list, skipped } = candidates(base, inst);
   const measures: Measure[] = [];
   const failedAlone: Candidate[] = [];
-  for (const c of list) {
+  // Stable: candidates of one tier keep their order, so equal ranks keep the order they had.
+  const byTier = [...list].sort((a, b) => candidateTier(a) - candidateTier(b));
+  const ranksAbove = (tier: number) => measures.filter((m) => m.rank[1] < tier).length >= ctx.keep;
+  for (const c of byTier) {
+    if (ranksAbove(candidateTier(c))) continue;
     const r = runCandidate(c, base, index, [], ctx, evaluate);
     if (r) measures.push(makeMeasure(c.id, r.changes, r.check, base));
     else failedAlone.push(c);
   }
-  for (const d of failedAlone) {
-    if (!('fixed' in d)) continue;
-    for (const x of failedAlone) {
-      if (x === d || ('fixed' in x && failedAlone.indexOf(x) < failedAlone.indexOf(d))) continue;
-      if (d.fixed[0]?.kind === 'containment' && 'fixed' in x && x.fixed[0]?.kind === 'containment') continue;
-      if (
-        d.fixed[0]?.kind === 'detection-isolation' &&
-        'fixed' in x &&
-        x.fixed[0]?.kind === 'detection-isolation'
-      )
-        continue;
-      const r = runCandidate(x, base, index, d.fixed, ctx, evaluate);
-      if (r) measures.push(makeMeasure(`${d.id} + ${x.id}`, r.changes, r.check, base));
-    }
-  }
-  if (base.site.boundary) {
-    const r = searchMove(base, index, ctx, evaluate);
-    if (r) measures.push(makeMeasure('move', r.changes, r.check, base));
-  } else {
+  if (!base.site.boundary) {
     skipped.push(
       na(
         'move',
@@ -482,11 +522,40 @@ function measuresFor(
         '项目未给出厂区边界（site.boundary），无法在厂区内搬移',
       ),
     );
+  } else if (!ranksAbove(TIER.move)) {
+    const r = searchMove(base, index, ctx, evaluate);
+    if (r) measures.push(makeMeasure('move', r.changes, r.check, base));
   }
-  const removal = evaluate(applyChanges(base, index, [{ kind: 'remove' }]));
-  if (removal?.complies) measures.push(makeMeasure('remove', [{ kind: 'remove' }], removal, base));
+  if (!ranksAbove(TIER.remove)) {
+    const removal = evaluate(applyChanges(base, index, [{ kind: 'remove' }]));
+    if (removal?.complies) measures.push(makeMeasure('remove', [{ kind: 'remove' }], removal, base));
+  }
+  if (measures.length < ctx.keep || !measures.some(onSite)) {
+    for (const d of failedAlone) {
+      if (!('fixed' in d)) continue;
+      for (const x of failedAlone) {
+        if (x === d || ('fixed' in x && failedAlone.indexOf(x) < failedAlone.indexOf(d))) continue;
+        if (d.fixed[0]?.kind === 'containment' && 'fixed' in x && x.fixed[0]?.kind === 'containment')
+          continue;
+        if (
+          d.fixed[0]?.kind === 'detection-isolation' &&
+          'fixed' in x &&
+          x.fixed[0]?.kind === 'detection-isolation'
+        )
+          continue;
+        const r = runCandidate(x, base, index, d.fixed, ctx, evaluate);
+        if (r) measures.push(makeMeasure(`${d.id} + ${x.id}`, r.changes, r.check, base));
+      }
+    }
+  }
   measures.sort(compareRank);
   return { measures, skipped };
+}
+
+/** The disruption tier of a candidate's change (all of a candidate's changes share one kind). */
+function candidateTier(c: Candidate): number {
+  const kind = 'fixed' in c ? c.fixed[0]!.kind : c.at(c.hi)[0]!.kind;
+  return TIER[kind];
 }
 
 /** The project with only installation `index` on the site (the first, per-installation search). */
@@ -520,7 +589,10 @@ export function relocationDistances(
       applyChanges(single, 0, [{ kind: 'move', dx: ux * d, dy: uy * d, to: [si.metres(0), si.metres(0)] }]);
     const d = smallestCompliant(
       (dist) => {
-        const j = judge(moved(dist), ctx);
+        // Only the target's risk matters here: its F-N part is not computed.
+        const j = modelled(() =>
+          judgeProjectTargets(moved(dist), ctx.rules, ctx.substanceOf, { cache: ctx.cache }),
+        );
         return j !== null && j.targets[0]!.complies;
       },
       { first: 25, max: 50_000, tolerance: 1 },
@@ -551,6 +623,7 @@ function context(options: PlanOptions): Ctx {
     bisectionSteps: options.bisectionSteps ?? 8,
     moveGrid: options.moveGrid ?? 12,
     keep: options.keep ?? 5,
+    cache: options.cache ?? createJudgeCache(),
   };
 }
 
@@ -561,7 +634,9 @@ const onSite = (m: Measure) => !m.changes.some((c) => c.kind === 'remove');
  * alone on the site (its own risk must meet every threshold and the F-N line), then — when the project
  * with every installation's first measure still fails — again with the other installations' measures in
  * place; the recommendation (`rectify` when an on-site measure works, else `relocate`), and for each
- * failing target the distance it would need.
+ * failing target the distance it would need. An installation that complies alone fails only together with
+ * the others: it is searched in context only, and needs no measure of its own when the others' measures
+ * make it comply (`ownMeasureNeeded: false`).
  */
 export function planProject(project: Project, options: PlanOptions): ProjectPlan {
   const ctx = context(options);
@@ -575,61 +650,102 @@ export function planProject(project: Project, options: PlanOptions): ProjectPlan
     const first = p.measures.find(onSite) ?? p.measures[0];
     chosen.set(p.id, first ? first.changes : [{ kind: 'remove' }]);
   };
+  const searched = new Set<string>();
+  const inContext = new Set<string>();
   for (const f of failing) {
     const i = indexOf(f.id);
     const single = alone(project, i);
-    const { measures, skipped } = measuresFor(single, 0, ctx, (p) => {
-      const j = judge(p, ctx);
-      return j ? checkInstallation(j, f.id, p) : null;
-    });
     const plan: InstallationPlan = {
       id: f.id,
       name: project.installations[i]!.name,
       violations: f.violations,
-      recommendation: measures.some(onSite) ? 'rectify' : 'relocate',
-      measures: measures.slice(0, ctx.keep),
-      notApplicable: skipped,
+      recommendation: 'rectify',
+      ownMeasureNeeded: true,
+      measures: [],
+      notApplicable: [],
       relocation: [],
       judgedWith: 'alone',
     };
     plans.set(f.id, plan);
+    if (evaluateVariant(single, f.id, ctx)) continue;
+    const { measures, skipped } = measuresFor(single, 0, ctx, (p, floor) =>
+      evaluateVariant(p, f.id, ctx, floor),
+    );
+    plan.measures = measures.slice(0, ctx.keep);
+    plan.notApplicable = skipped;
+    plan.recommendation = measures.some(onSite) ? 'rectify' : 'relocate';
+    searched.add(f.id);
     choose(plan);
   }
   const combine = () =>
     failing.reduce((p, f) => {
+      const changes = chosen.get(f.id);
       const i = p.installations.findIndex((x) => x.id === f.id);
-      return i < 0 ? p : applyChanges(p, i, chosen.get(f.id)!);
+      return i < 0 || !changes ? p : applyChanges(p, i, changes);
     }, project);
   let combined = combine();
   let jc = judge(combined, ctx);
   // In context: the others' measures stay, this installation's own are searched again.
-  for (const f of failing) {
-    if (!jc || jc.verdict === 'compliant') break;
-    const still = jc.installations.find((x) => x.id === f.id);
-    if (still && still.verdict === 'compliant') continue;
+  const searchInContext = (f: (typeof failing)[number]) => {
     const others = failing.reduce((p, g) => {
-      if (g.id === f.id) return p;
+      const changes = chosen.get(g.id);
+      if (g.id === f.id || !changes) return p;
       const k = p.installations.findIndex((x) => x.id === g.id);
-      return k < 0 ? p : applyChanges(p, k, chosen.get(g.id)!);
+      return k < 0 ? p : applyChanges(p, k, changes);
     }, project);
     const i = others.installations.findIndex((x) => x.id === f.id);
-    const { measures, skipped } = measuresFor(others, i, ctx, (p) => {
-      const j = judge(p, ctx);
-      return j ? checkInstallation(j, f.id, p) : null;
-    });
+    const { measures, skipped } = measuresFor(others, i, ctx, (p, floor) =>
+      evaluateVariant(p, f.id, ctx, floor),
+    );
     const plan = plans.get(f.id)!;
     plan.measures = measures.slice(0, ctx.keep);
     plan.notApplicable = skipped;
     plan.recommendation = measures.some(onSite) ? 'rectify' : 'relocate';
     plan.judgedWith = 'context';
+    searched.add(f.id);
+    inContext.add(f.id);
     choose(plan);
     combined = combine();
     jc = judge(combined, ctx);
+  };
+  // The installation with the largest share of the failing targets' risk is searched first: its measures
+  // leave the most room for the others (often no measure of theirs is needed then).
+  for (;;) {
+    if (!jc || jc.verdict === 'compliant') break;
+    const judged = jc;
+    const next = failing
+      .filter((f) => !inContext.has(f.id))
+      .map((f) => ({ f, still: judged.installations.find((x) => x.id === f.id) }))
+      .filter(({ still }) => !still || still.verdict !== 'compliant')
+      .map(({ f, still }) => ({
+        f,
+        share: (still?.violations ?? []).reduce((a, v) => a + (v.share ?? 0), 0),
+      }))
+      .reduce<{ f: (typeof failing)[number]; share: number } | null>(
+        (best, c) => (!best || c.share > best.share ? c : best),
+        null,
+      );
+    if (!next) break;
+    searchInContext(next.f);
+  }
+  // An installation that complied alone and was not searched: complies with the others' measures, or is
+  // searched in context now.
+  for (const f of failing) {
+    if (searched.has(f.id)) continue;
+    const still = jc?.installations.find((x) => x.id === f.id);
+    if (jc && still?.verdict === 'compliant') {
+      const plan = plans.get(f.id)!;
+      plan.ownMeasureNeeded = false;
+      plan.judgedWith = 'context';
+    } else searchInContext(f);
   }
   for (const plan of plans.values()) {
     if (plan.recommendation !== 'relocate') continue;
     const targets = plan.violations.filter((v) => v.kind === 'target').map((v) => v.target!);
-    plan.relocation = relocationDistances(project, indexOf(plan.id), [...new Set(targets)], options);
+    plan.relocation = relocationDistances(project, indexOf(plan.id), [...new Set(targets)], {
+      ...options,
+      cache: ctx.cache,
+    });
   }
   return {
     verdict: j0.verdict,
@@ -705,11 +821,9 @@ export function assessAtCandidateSite(
       );
     const withIt: Project = { ...candidate, installations: [...candidate.installations, newInst] };
     const index = withIt.installations.length - 1;
-    const evaluate = (p: Project) => {
-      const j = judge(p, ctx);
-      return j ? checkInstallation(j, installationId, p) : null;
-    };
-    const found = searchMove(withIt, index, ctx, evaluate);
+    const found = searchMove(withIt, index, ctx, (p, floor) =>
+      evaluateVariant(p, installationId, ctx, floor),
+    );
     if (!found) return null;
     placed = applyChanges(withIt, index, found.changes);
     placedBy = 'fence-search';

@@ -13,7 +13,7 @@ import { reasonTemplate, STRINGS, type Strings } from './i18n.ts';
 import { usedRuleValues } from './rules-used.ts';
 import { CONTOUR_COLOURS, siteMapSvg, type SiteMapLevel } from './site-map.ts';
 import { REPORT_STYLE } from './style.ts';
-import type { ReportInput, ReportLang, ReportScenario } from './types.ts';
+import type { ReportInput, ReportLang, ReportPlan, ReportScenario } from './types.ts';
 
 const CELSIUS_OFFSET = 273.15;
 
@@ -570,7 +570,10 @@ export function buildReportHtml(input: ReportInput): string {
       ${table([t.col.installation, t.col.status, t.col.verdict, t.col.violations, t.col.reduction], instVerdictRows)}`,
   );
 
-  // 10. Traceability
+  // 10. Rectification or relocation (when a plan is given)
+  const planSection = input.plan ? section(t.sec.plan, planBody(input.plan, lang, t)) : html``;
+
+  // 11. Traceability
   const g = result.grid;
   const traceSection = section(
     t.sec.trace,
@@ -585,7 +588,7 @@ export function buildReportHtml(input: ReportInput): string {
     </table>`,
   );
 
-  // 11. Limitations
+  // 12. Limitations
   const limits: string[] = [];
   const hasUser = project.installations.some((i) => i.scenarios.length > 0);
   if (hasUser) limits.push(t.limits.userScenarios);
@@ -649,6 +652,7 @@ export function buildReportHtml(input: ReportInput): string {
     targetsSection,
     societalSection,
     installationsSection,
+    planSection,
     traceSection,
     limitsSection,
   ]);
@@ -671,6 +675,76 @@ ${body.text}
 </body>
 </html>
 `;
+}
+
+/**
+ * The plan section: per non-compliant installation the recommendation, the ranked measures in the user's
+ * terms with their margins, the distances needed from each failing target, the measures not considered;
+ * then the verdict with every recommended measure and the variant projects written.
+ */
+function planBody(input: ReportPlan, lang: ReportLang, t: Strings): Html {
+  const { plan, variants } = input;
+  const p = t.plan;
+  const margin = (m: number) => (Number.isFinite(m) ? `× ${sig(m, 3)}` : '∞');
+  const blocks = plan.installations.map((i) => {
+    const name = html`<h3>${i.id} ${i.name}</h3>`;
+    if (!i.ownMeasureNeeded)
+      return html`${name}
+        <p>${p.noOwnMeasure}</p>`;
+    const measureRows = i.measures.map(
+      (m, k) =>
+        html`<tr>
+          <td class="num">${String(k + 1)}</td>
+          <td>${m.text[lang]}</td>
+          <td class="num nowrap">${margin(m.check.margin)}</td>
+        </tr>`,
+    );
+    const relocationRows = i.relocation.map(
+      (r) =>
+        html`<tr>
+          <td>${r.target}</td>
+          <td class="num">${fixed(r.currentDistance)} m</td>
+          <td class="num">${r.requiredDistance === null ? p.beyond : `${fixed(r.requiredDistance)} m`}</td>
+        </tr>`,
+    );
+    return html`${name}
+      <p>
+        ${p.recommendation}: <b>${i.recommendation === 'rectify' ? p.rectify : p.relocate}</b>
+        (${i.judgedWith === 'alone' ? p.alone : p.context})
+      </p>
+      ${measureRows.length ? table([p.rank, p.measure, p.margin], measureRows, 'small') : html`<p>${p.noMeasure}</p>`}
+      ${
+        relocationRows.length
+          ? html`<p>${p.relocation}</p>
+              ${table([p.target, p.now, p.needed], relocationRows, 'narrow')}`
+          : html``
+      }
+      ${
+        i.notApplicable.length
+          ? html`<p>${p.notApplicable}:</p>
+              <ul>
+                ${i.notApplicable.map((n) => html`<li>${n.measure}: ${n.reason[lang]}</li>`)}
+              </ul>`
+          : html``
+      }`;
+  });
+  const variantRows = variants.map((v) => {
+    const measure = plan.installations.find((i) => i.id === v.installation)?.measures[v.rank - 1];
+    return html`<tr>
+      <td>${v.file ?? '—'}</td>
+      <td>${v.installation}</td>
+      <td>${measure ? measure.text[lang] : '—'}</td>
+      <td>${v.verdict === 'not-modelled' ? p.notModelled : verdictBadge(v.verdict === 'compliant', t)}</td>
+    </tr>`;
+  });
+  if (plan.installations.length === 0)
+    return html`<p>${p.intro}</p>
+      <p>${p.none}</p>`;
+  return html`<p>${p.intro}</p>
+    ${blocks}
+    <p class="lead">${p.combined}: ${verdictBadge(plan.combined.verdict === 'compliant', t)}</p>
+    <h3>${p.variants}</h3>
+    ${variantRows.length ? table([p.file, t.col.installation, p.measure, t.col.verdict], variantRows, 'small') : html`<p>${p.noVariants}</p>`}`;
 }
 
 function escapeAttr(s: string): string {

@@ -3,6 +3,8 @@ export {
   REPORT_LANGS,
   type ReportInput,
   type ReportLang,
+  type ReportPlan,
+  type ReportPlanVariant,
   type ReportScenario,
   type ScenarioFrequencySource,
 } from './types.ts';

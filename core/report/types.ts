@@ -1,4 +1,5 @@
 import type { Classification } from '../classification/index.ts';
+import type { ProjectPlan } from '../plan/index.ts';
 import type { Project } from '../project/types.ts';
 import type { AssessmentResult } from '../qra/assess.ts';
 import type { Confidence, RuleSet } from '../rules/types.ts';
@@ -47,4 +48,23 @@ export interface ReportInput {
   scenarios?: readonly ReportScenario[];
   /** Date of issue as text, e.g. "2025-03-14"; omitted from the report when absent. */
   issued?: string;
+  /** The rectification-or-relocation plan (`safedist plan`, docs/plan.md); the report gets a section for it. */
+  plan?: ReportPlan;
+}
+
+/** The plan as the report shows it: core/plan's result and the variant projects written beside the report. */
+export interface ReportPlan {
+  plan: ProjectPlan;
+  variants: readonly ReportPlanVariant[];
+}
+
+/**
+ * One variant project: the installation, the rank of its measure in the plan (1 = first), the file written
+ * (absent: not written) and the variant's verdict.
+ */
+export interface ReportPlanVariant {
+  installation: string;
+  rank: number;
+  file?: string;
+  verdict: 'compliant' | 'non-compliant' | 'not-modelled';
 }
