@@ -56,6 +56,7 @@ async function screenshots(screen: string, panel: string): Promise<void> {
 describe('what makes it comply (web mode)', () => {
   it('runs the small failing example: the school fails and the panel offers a plan', async () => {
     await page.goto(app.server.url);
+    await page.waitForLoadState('networkidle');
     await page.getByRole('link', { name: '开始' }).click();
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Control+o');
@@ -176,10 +177,10 @@ describe('what makes it comply (web mode)', () => {
     await page.getByTestId('plan-open-variant').click();
     await page.getByTestId('plan-notice').waitFor();
     await page.keyboard.press('F5');
-    await page.getByTestId('engine-state').getByText('Results up to date').waitFor({ timeout: 120_000 });
+    // The new run has no failing installation: the panel says there is nothing to plan.
+    await page.getByTestId('plan-all-comply').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('enterprise-verdict').innerText()).toContain('Compliant');
     expect(await page.getByTestId('enterprise-verdict').innerText()).not.toContain('Non-compliant');
-    expect(await page.getByTestId('plan-all-comply').count()).toBe(1);
     expect(pageErrors).toEqual([]);
   }, 150_000);
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstallationPlan, Measure, PlanLang, ProjectPlan } from '../../../core/plan/index.ts';
 import type { AssessmentResult } from '../../../core/qra/assess.ts';
@@ -15,6 +15,8 @@ import './plan.css';
 const langOf = (language: string | undefined): PlanLang => (language === 'en' ? 'en' : 'zh-CN');
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
+/** A share in whole per cent; a share that rounds to 0 but is not 0 reads "<1". */
+const percent = (share: number) => (share > 0 && share < 0.005 ? '<1' : (100 * share).toFixed(0));
 
 /**
  * "What makes it comply" (如何达标): the rectification-or-relocation plan of the assessed project (core/plan,
@@ -76,7 +78,7 @@ export function PlanPanel({ assessment }: { assessment: Assessment }) {
               {running && (
                 <>
                   <progress data-testid="plan-progress" />
-                  {t('plan.running', { seconds: seconds(now - job.started) })}
+                  {t('plan.running', { seconds: seconds(Math.max(0, now - job.started)) })}
                 </>
               )}
               {job?.status === 'done' && t('plan.took', { seconds: seconds(job.elapsedMs ?? 0) })}
@@ -171,18 +173,21 @@ function InstallationCard(props: {
     v.kind === 'target'
       ? v.share === undefined
         ? t('plan.violation.targetNoShare', { target: targetName(v.target) })
-        : t('plan.violation.target', { target: targetName(v.target), share: (100 * v.share).toFixed(0) })
+        : t('plan.violation.target', { target: targetName(v.target), share: percent(v.share) })
       : t(`plan.violation.${v.kind}`, { target: targetName(v.target), code: v.code ?? '' }),
   );
   const first = p.measures.find((m) => !m.changes.some((c) => c.kind === 'remove'));
+  // Complies once the others' first measures are taken: no search of its own (core/plan ownMeasureNeeded).
+  const needsNothing = !p.ownMeasureNeeded;
+  const recommendation = needsNothing ? 'none' : p.recommendation;
   return (
     <article className="pl-installation" data-testid={`plan-installation-${p.id}`}>
       <header>
         <strong>
           {p.id} {p.name}
         </strong>
-        <span className={`pl-recommendation ${p.recommendation}`} data-testid={`plan-recommendation-${p.id}`}>
-          {t(`plan.recommendation.${p.recommendation}`)}
+        <span className={`pl-recommendation ${recommendation}`} data-testid={`plan-recommendation-${p.id}`}>
+          {t(`plan.recommendation.${recommendation}`)}
         </span>
         <span className="pl-judged">{t(`plan.judged.${p.judgedWith}`)}</span>
       </header>
@@ -191,12 +196,14 @@ function InstallationCard(props: {
         {violations.join(lang === 'en' ? '; ' : '；')}
       </p>
       <p className="pl-why" data-testid={`plan-why-${p.id}`}>
-        {p.recommendation === 'rectify' && first
-          ? t('plan.why.rectify', { measure: first.text[lang] })
-          : t('plan.why.relocate')}
+        {needsNothing
+          ? t('plan.why.none')
+          : p.recommendation === 'rectify' && first
+            ? t('plan.why.rectify', { measure: first.text[lang] })
+            : t('plan.why.relocate')}
       </p>
-      <h3>{t('plan.measures')}</h3>
-      {p.measures.length === 0 ? (
+      {!needsNothing && <h3>{t('plan.measures')}</h3>}
+      {needsNothing ? null : p.measures.length === 0 ? (
         <p className="muted">{t('plan.noMeasure')}</p>
       ) : (
         <ol className="pl-measures">
@@ -281,7 +288,7 @@ function VariantView(props: {
   const percent = variant.progress
     ? Math.floor((100 * variant.progress.done) / Math.max(1, variant.progress.total))
     : 0;
-  const source = JSON.parse(assessment.text) as ProjectDoc;
+  const source = useMemo(() => JSON.parse(assessment.text) as ProjectDoc, [assessment.text]);
   const name = t('plan.variantName', {
     name: source.name,
     id: variant.installationId,

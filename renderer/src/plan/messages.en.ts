@@ -18,8 +18,9 @@ export const planEn: PlanMessages = {
     verdictNow: 'Verdict now:',
     combined: "with each installation's first measure:",
     verdict: { compliant: 'compliant', 'non-compliant': 'non-compliant' },
-    recommendation: { rectify: 'rectify on site', relocate: 'relocate' },
+    recommendation: { rectify: 'rectify on site', relocate: 'relocate', none: 'no measure of its own' },
     why: {
+      none: 'It complies alone on the site, and complies once the other installations take their first measures: it needs no measure of its own.',
       rectify: 'A measure on site makes it comply; the smallest change is: {{measure}}.',
       relocate:
         'Apart from removing it, no measure on site makes it comply: relocate it. The table gives the distance it needs from each failing target (the installation alone on the site, moved directly away from the target).',

@@ -16,8 +16,9 @@ export const planZhCN = {
     verdictNow: '现状结论：',
     combined: '各装置采用首选措施后：',
     verdict: { compliant: '符合', 'non-compliant': '不符合' },
-    recommendation: { rectify: '就地整改', relocate: '搬迁' },
+    recommendation: { rectify: '就地整改', relocate: '搬迁', none: '无需本装置措施' },
     why: {
+      none: '该装置单独在厂区内时符合；其他装置采取首选措施后它也符合，无需本装置采取措施。',
       rectify: '厂区内有措施可使其达标，改动最小的是：{{measure}}。',
       relocate:
         '除拆除外，厂区内没有措施可使其达标，建议搬迁。下表给出与各不达标防护目标所需的距离（该装置单独在厂区内，沿远离目标的方向移动）。',

@@ -142,13 +142,20 @@ export class PlanSession {
 }
 
 const sessions = new WeakMap<Assessment, PlanSession>();
+let latest: PlanSession | null = null;
 
-/** The session of an assessment, created on first use. */
+/**
+ * The session of an assessment, created on first use. A new assessment's session stops the work of the one
+ * before: its results could no longer be shown.
+ */
 export function sessionOf(assessment: Assessment): PlanSession {
   let session = sessions.get(assessment);
   if (!session) {
+    latest?.stopPlan();
+    latest?.stopVariant();
     session = new PlanSession(assessment);
     sessions.set(assessment, session);
+    latest = session;
   }
   return session;
 }
