@@ -312,7 +312,7 @@ describe('three installations on several workers (web mode)', () => {
     for (const cores of [2, 8]) {
       // A fresh page each time, so no layer is kept from the run before.
       await page.goto(app.server.url);
-      await openProject(plant);
+      await dropProject(plant);
       await page.getByTestId('language').selectOption('en');
       await setCores(cores);
       await page.getByTestId('run').click();
@@ -366,7 +366,7 @@ describe('three installations on several workers (web mode)', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('cancels a long run on 3 workers with Esc, keeping the last results', async () => {
+  it('cancels a long run on 3 workers with Esc, keeping the last results; then runs the demo enterprise', async () => {
     await page.getByRole('link', { name: /^(开始|Start)$/ }).click();
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByTestId('open-demo').click();
@@ -385,6 +385,13 @@ describe('three installations on several workers (web mode)', () => {
     // The three-installation results stay on screen, marked out of date.
     expect(await page.getByTestId('target-risk-R1').innerText()).toBe('2.4×10⁻⁶');
     expect(await page.getByTestId('app-engine-state').innerText()).toBe('结果已过时');
+
+    // Run it to the end: existing and new installations, so the legend names each status's distances.
+    await page.keyboard.press('F5');
+    await page.getByTestId('elapsed').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('elapsed').innerText()).toMatch(/（3 个计算线程）；重算 5\/5/);
+    expect(await page.getByTestId('contour-legend').textContent()).toMatch(/防护距离（新建） \d+ m：/);
+    await page.screenshot({ path: screenshotPath('36-results-demo-zh-CN') });
     expect(pageErrors).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -16,7 +16,7 @@ export interface ResultMapHandle {
 }
 
 /** Width of the contour legend, px. */
-const LEGEND_WIDTH = 300;
+const LEGEND_WIDTH = 330;
 
 /** Metres shown around a focused target on each side, so the contours that judge it stay in view. */
 const FOCUS_MARGIN = 250;
@@ -358,21 +358,21 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
           entries={[...contours]
             .sort((a, b) => b.level - a.level)
             .map((c) => {
-              const rows = esdByLevel.byLevel.get(c.level);
+              const rows = esdByLevel.byLevel.get(c.level) ?? [];
+              // One line per installation status, so a level that is a criterion of both stays readable.
+              const statuses = [...new Set(rows.map((r) => r.installationStatus))];
               return {
                 level: c.level,
-                esd: rows
-                  ? t('results.map.esdLine', {
-                      distance: c.maxDistance.toFixed(0),
-                      classes: rows
-                        .map(
-                          (r) =>
-                            t(`results.categoriesShort.${r.targetClass}`) +
-                            (esdByLevel.bothStatuses ? t(`results.statusShort.${r.installationStatus}`) : ''),
-                        )
-                        .join(t('results.map.listSeparator')),
-                    })
-                  : null,
+                esd: statuses.map((status) =>
+                  t('results.map.esdLine', {
+                    distance: c.maxDistance.toFixed(0),
+                    status: esdByLevel.bothStatuses ? t(`results.statusShort.${status}`) : '',
+                    classes: rows
+                      .filter((r) => r.installationStatus === status)
+                      .map((r) => t(`results.categoriesShort.${r.targetClass}`))
+                      .join(t('results.map.listSeparator')),
+                  }),
+                ),
               };
             })}
           right={size.width - 12}
@@ -429,12 +429,13 @@ function Legend({
   y,
   title,
 }: {
-  entries: readonly { level: number; esd: string | null }[];
+  /** Per level, the external safety distance lines it draws (none for a level that is no criterion). */
+  entries: readonly { level: number; esd: readonly string[] }[];
   right: number;
   y: number;
   title: string;
 }) {
-  const heights = entries.map((entry) => (entry.esd ? 34 : 20));
+  const heights = entries.map((entry) => 20 + 14 * entry.esd.length);
   const rows = entries.map((entry, i) => ({
     ...entry,
     at: 10 + heights.slice(0, i).reduce((a, h) => a + h, 0),
@@ -455,27 +456,30 @@ function Legend({
       <text x={0} y={-2} fontSize={12} fontWeight={600} fill="#1d2733">
         {title}
       </text>
-      {rows.map(({ level, esd, at }) => (
-        <g key={level} transform={`translate(0,${at})`} data-testid={`legend-${level}`}>
-          <rect
-            width={22}
-            height={12}
-            fill={riskColour(level)}
-            fillOpacity={0.5}
-            stroke={riskColour(level)}
-            strokeWidth={esd ? 2.6 : 1.2}
-            strokeDasharray={esd ? undefined : '5 3'}
-          />
-          <text x={30} y={10.5} fontSize={12} fontWeight={esd ? 600 : 400} fill="#1d2733">
-            {formatRisk(level, 1)}
-          </text>
-          {esd && (
-            <text x={30} y={25} fontSize={11} fill="#4a5666">
-              {esd}
+      {rows.map(({ level, esd, at }) => {
+        const criterion = esd.length > 0;
+        return (
+          <g key={level} transform={`translate(0,${at})`} data-testid={`legend-${level}`}>
+            <rect
+              width={22}
+              height={12}
+              fill={riskColour(level)}
+              fillOpacity={0.5}
+              stroke={riskColour(level)}
+              strokeWidth={criterion ? 2.6 : 1.2}
+              strokeDasharray={criterion ? undefined : '5 3'}
+            />
+            <text x={30} y={10.5} fontSize={12} fontWeight={criterion ? 600 : 400} fill="#1d2733">
+              {formatRisk(level, 1)}
             </text>
-          )}
-        </g>
-      ))}
+            {esd.map((line, i) => (
+              <text key={line} x={30} y={25 + 14 * i} fontSize={11} fill="#4a5666">
+                {line}
+              </text>
+            ))}
+          </g>
+        );
+      })}
     </g>
   );
 }

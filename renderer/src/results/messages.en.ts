@@ -48,7 +48,7 @@ export const resultsEn: ResultsMessages = {
       },
     },
     map: {
-      esdLine: 'distance {{distance}} m: {{classes}}',
+      esdLine: 'distance{{status}} {{distance}} m: {{classes}}',
       listSeparator: ', ',
       legend: 'Individual risk contours (/yr)',
       risk: 'Individual risk {{risk}} /yr',

@@ -40,7 +40,7 @@ export const resultsZhCN = {
       methods: { qra: '定量风险评价法', consequence: '事故后果法', 'code-distance': '设计规范距离' },
     },
     map: {
-      esdLine: '防护距离 {{distance}} m：{{classes}}',
+      esdLine: '防护距离{{status}} {{distance}} m：{{classes}}',
       listSeparator: '、',
       legend: '个人风险等值线（/年）',
       risk: '个人风险 {{risk}} /年',
