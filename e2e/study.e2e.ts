@@ -83,12 +83,11 @@ function readRisk(text: string): number {
 /** Runs the assessment from the results screen and reads the school's risk and verdict and the method. */
 async function runAndReadSchool(): Promise<{ risk: number; verdict: string; method: string }> {
   await page.getByTestId('run').click();
-  await page
-    .getByTestId('engine-state')
-    .getByText(/结果为最新|Results up to date/)
-    .waitFor({
-      timeout: RUN_TIMEOUT,
-    });
+  // Done, or failed: a failed run ends the test with the app's own message.
+  const done = page.getByTestId('app-engine-state').getByText(/结果为最新|Results up to date/);
+  const failed = page.getByTestId('run-error');
+  await done.or(failed).waitFor({ timeout: RUN_TIMEOUT - 10_000 });
+  if (await failed.isVisible()) throw new Error(`the run failed: ${await failed.innerText()}`);
   return {
     risk: readRisk(await page.getByTestId('target-risk-T-1').innerText()),
     verdict: await page.getByTestId('target-verdict-T-1').innerText(),
@@ -227,7 +226,7 @@ describe('a study from an empty project (web mode)', () => {
       await type('field-inventory', '60 t');
       expect(await page.getByTestId('field-inventory').innerText()).toContain('SI：60000 kg');
       await page.getByRole('link', { name: '计算与结果' }).click();
-      expect(await page.getByTestId('engine-state').innerText()).toBe('结果已过时');
+      expect(await page.getByTestId('app-engine-state').innerText()).toBe('结果已过时');
       const school = await runAndReadSchool();
       expectRisk(school.risk, 1.85e-7);
       expect(school.risk).toBeLessThan(3e-7);
