@@ -4,7 +4,8 @@ import { installationEvents, updateInstallationLayer } from '../core/qra/risk-jo
 import type { Project } from '../core/project/types.ts';
 import { loadProjectFile } from './project-input.ts';
 import type { CliIo } from './io.ts';
-import { partitionInstallations, riskGridInWorkers } from './risk-workers.ts';
+import { partitionInstallations } from '../core/qra/risk-jobs.ts';
+import { riskGridInWorkers } from './risk-workers.ts';
 import { smallModelledPlant } from './test-plants.ts';
 
 /**

@@ -2,7 +2,12 @@ import { Worker } from 'node:worker_threads';
 import type { Project } from '../core/project/types.ts';
 import type { RuleSet } from '../core/rules/types.ts';
 import type { SubstanceLookup } from '../core/qra/assess.ts';
-import { lowestCriterion, type RiskRequest, type RiskResponse } from '../core/qra/risk-jobs.ts';
+import {
+  lowestCriterion,
+  partitionInstallations,
+  type RiskRequest,
+  type RiskResponse,
+} from '../core/qra/risk-jobs.ts';
 import { gridFromRaySamples, mergeExtents, riskRays, type GridSpec } from '../core/risk/grid.ts';
 import type { Substance } from '../core/substance/index.ts';
 import { riskWorkerEntry, type RiskWorkerEntry } from './risk-worker-source.ts';
@@ -16,22 +21,6 @@ export interface WorkerRunOptions {
   signal?: AbortSignal;
   /** A fixed grid; absent: sized like gridForRiskLevel to close the rule set's lowest criterion. */
   grid?: GridSpec;
-}
-
-/**
- * Installations split into `n` sets of about equal work (equipment items and scenarios), largest first,
- * deterministically. Which set an installation lands in never changes a result.
- */
-export function partitionInstallations(project: Project, n: number): string[][] {
-  const weight = (i: Project['installations'][number]) => 1 + i.equipment.length + i.scenarios.length;
-  const sorted = [...project.installations].sort((a, b) => weight(b) - weight(a) || a.id.localeCompare(b.id));
-  const parts = Array.from({ length: n }, () => ({ ids: [] as string[], load: 0 }));
-  for (const inst of sorted) {
-    const lightest = parts.reduce((best, p) => (p.load < best.load ? p : best));
-    lightest.ids.push(inst.id);
-    lightest.load += weight(inst);
-  }
-  return parts.map((p) => p.ids).filter((ids) => ids.length > 0);
 }
 
 /** One worker thread speaking the protocol of core/qra/risk-jobs.ts, one request at a time. */

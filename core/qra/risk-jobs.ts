@@ -50,6 +50,25 @@ export type RiskResponse =
   | { kind: 'layers'; layers: LayerOut[] }
   | { kind: 'error'; message: string };
 
+/**
+ * Installations split into at most `n` sets of about equal work (1 + equipment items + scenarios), heaviest
+ * first, ties by id, each into the lightest set so far; empty sets dropped. Deterministic, and which set an
+ * installation lands in never changes a result (the callers sum in sorted installation order). Shared by
+ * the CLI's worker threads (cli/risk-workers.ts) and the app's Web Workers (renderer/src/engine).
+ */
+export function partitionInstallations(project: Project, n: number): string[][] {
+  if (!(n >= 1)) throw new RangeError(`partitionInstallations: n must be ≥ 1, got ${n}`);
+  const weight = (i: Project['installations'][number]) => 1 + i.equipment.length + i.scenarios.length;
+  const sorted = [...project.installations].sort((a, b) => weight(b) - weight(a) || a.id.localeCompare(b.id));
+  const parts = Array.from({ length: n }, () => ({ ids: [] as string[], load: 0 }));
+  for (const inst of sorted) {
+    const lightest = parts.reduce((best, p) => (p.load < best.load ? p : best));
+    lightest.ids.push(inst.id);
+    lightest.load += weight(inst);
+  }
+  return parts.map((p) => p.ids).filter((ids) => ids.length > 0);
+}
+
 /** The lowest individual-risk threshold of a rule set (GB 36894 Table 1), per year: the contour the grid must close. */
 export function lowestCriterion(rules: RuleSet): number {
   return Math.min(

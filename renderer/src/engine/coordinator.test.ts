@@ -4,7 +4,8 @@ import { windStatistics, projectEvents } from '../../../core/qra/assess.ts';
 import { handleRiskRequest, type RiskRequest, type RiskWorkerState } from '../../../core/qra/risk-jobs.ts';
 import { fastGridForRiskLevel, fastIndividualRiskLayers } from '../../../core/risk/fast-grid.ts';
 import type { RuleSet } from '../../../core/rules/types.ts';
-import { partitionInstallations, riskGridOnPorts, workerCount, type EnginePort } from './coordinator.ts';
+import { partitionInstallations } from '../../../core/qra/risk-jobs.ts';
+import { riskGridOnPorts, workerCount, type EnginePort } from './coordinator.ts';
 import type { EngineInput, EngineRequest, EngineResponse, KnownLayer } from './protocol.ts';
 
 /**

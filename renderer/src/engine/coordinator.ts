@@ -10,8 +10,8 @@
  * same, so editing one installation recomputes one layer. The grid itself is always sized afresh from every
  * installation (coarse fields, cheap): an edit can move the lowest criterion's contour.
  */
-import type { Project } from '../../../core/project/types.ts';
 import {
+  partitionInstallations,
   lowestCriterion,
   type LayerOut,
   type RiskRequest,
@@ -46,25 +46,6 @@ export interface RiskGridRun {
 export function workerCount(hardwareConcurrency: number | undefined): number {
   const cores = Number.isFinite(hardwareConcurrency) ? Math.floor(hardwareConcurrency!) : 2;
   return Math.min(4, Math.max(1, cores - 1));
-}
-
-/**
- * Installations split into at most `n` sets of about equal work (1 + equipment items + scenarios), heaviest
- * first, ties by id, each into the lightest set so far; empty sets dropped. Deterministic, and which set an
- * installation lands in never changes a result. The CLI's partitionInstallations (cli/risk-workers.ts) does
- * the same; the renderer may not import cli/.
- */
-export function partitionInstallations(project: Project, n: number): string[][] {
-  if (!(n >= 1)) throw new RangeError(`partitionInstallations: n must be ≥ 1, got ${n}`);
-  const weight = (i: Project['installations'][number]) => 1 + i.equipment.length + i.scenarios.length;
-  const sorted = [...project.installations].sort((a, b) => weight(b) - weight(a) || a.id.localeCompare(b.id));
-  const parts = Array.from({ length: n }, () => ({ ids: [] as string[], load: 0 }));
-  for (const inst of sorted) {
-    const lightest = parts.reduce((best, p) => (p.load < best.load ? p : best));
-    lightest.ids.push(inst.id);
-    lightest.load += weight(inst);
-  }
-  return parts.map((p) => p.ids).filter((ids) => ids.length > 0);
 }
 
 async function ask<K extends RiskResponse['kind']>(
