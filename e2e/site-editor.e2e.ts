@@ -161,7 +161,7 @@ describe('site editor (web mode)', () => {
     await page.keyboard.press('Control+Shift+Z');
     expect(await inventory.getByRole('textbox').inputValue()).toBe('20 tt');
     await page.keyboard.press('Control+Z');
-    expect(await page.getByTestId('doc-state').innerText()).toBe('已修改，未保存');
+    expect(await page.getByTestId('app-doc-state').innerText()).toBe('新项目，未保存');
   });
 
   it('edits the wind rose with a live sum check', async () => {
@@ -382,7 +382,7 @@ describe('site editor (web mode)', () => {
       reason: '制造商提供的失效数据',
     });
     expect(saved.targets.find((t) => t.id === 'T-1')?.category).toBe('high-sensitivity');
-    expect(await page.getByTestId('doc-state').innerText()).toBe('Saved');
+    expect(await page.getByTestId('app-doc-state').innerText()).toBe('Saved');
   });
 
   it('logged no page errors', () => {

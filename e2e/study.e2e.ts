@@ -105,7 +105,7 @@ describe('a study from an empty project (web mode)', () => {
     await page.goto(`${app.server.url}site`);
     await page.getByRole('button', { name: '新建', exact: true }).click();
     await page.getByTestId('site-map').waitFor();
-    expect(await page.getByTestId('doc-state').innerText()).toBe('新项目，未保存');
+    expect(await page.getByTestId('app-doc-state').innerText()).toBe('新项目，未保存');
     expect(await page.getByTestId('issue-count').innerText()).toBe('输入完整');
     await page.getByLabel('项目名称').fill('新建液化石油气球罐与第一小学');
   });

@@ -374,15 +374,8 @@ export function SiteEditorScreen() {
             </div>
           </aside>
         </div>
+        {/* The document's state and file are in the app's status bar below; this line is the editor's own. */}
         <footer className="se-status" data-testid="status-bar">
-          <span className={dirty ? 'state edited' : 'state saved'} data-testid="doc-state">
-            {dirty
-              ? state.fileName === null && !state.canUndo
-                ? t('editor.stateNew')
-                : t('editor.stateEdited')
-              : t('editor.stateSaved')}
-          </span>
-          <span>{fileName ?? projectFileName(doc.name)}</span>
           <span className={issues.size > 0 ? 'issues' : 'ok'} data-testid="issue-count">
             {issues.size > 0 ? t('editor.issues', { count: issues.size }) : t('editor.noIssues')}
           </span>
