@@ -82,6 +82,15 @@ describe('parseProject: defaults from the rule set (spec/standards.md A §4.3, B
   });
 });
 
+describe('LOC frequency overrides', () => {
+  it('are plain numbers in the catalogue basis, also typed as text', () => {
+    const j = edit((j) => (j.installations[0].equipment[0].frequencies = { instantaneous: '2.5e-7' }));
+    expect(parseProject(j, options).installations[0]!.equipment[0]!.frequencies).toEqual({
+      instantaneous: 2.5e-7,
+    });
+  });
+});
+
 describe('parseProject rejects bad input with a line naming the path', () => {
   const cases: [string, (j: Json) => void, string | RegExp][] = [
     [
@@ -98,6 +107,12 @@ describe('parseProject rejects bad input with a line naming the path', () => {
       'an unknown equipment type',
       (j) => j.installations[0].equipment.push({ type: 'tank' }),
       /^installations\[0\]\.equipment\[1\]\.type: expected type pressure-vessel, /,
+    ],
+    [
+      // The basis of a pipe is per metre and year: "1e-6 /h" would be read as 8.76e-3 per year, then per metre.
+      'a LOC frequency override given with a unit',
+      (j) => (j.installations[0].equipment[0].frequencies = { instantaneous: '1e-6 /h' }),
+      /^installations\[0\]\.equipment\[0\]\.frequencies\.instantaneous: expected a plain number ≥ 0 in the item's catalogue basis/,
     ],
     ['a field of the wrong type', (j) => (j.name = 5), 'name: expected string, received number'],
     ['a missing plain field', (j) => delete j.installations[0].kind, /^installations\[0\]\.kind: required/],

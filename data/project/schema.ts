@@ -35,10 +35,31 @@ const id = z
   .string({ error: 'expected a non-empty string id' })
   .min(1, { error: 'expected a non-empty string id' });
 
+/**
+ * A LOC frequency in the item's catalogue basis: per year, but per metre and year for pipes and per hour of
+ * use for loading arms, hoses and road tankers (spec/project-format.md). A plain number only: a unit string
+ * such as "3e-7 /h" would be converted to per year and then read in the item's basis, off by 8760.
+ */
+const CATALOGUE_FREQUENCY =
+  "expected a plain number ≥ 0 in the item's catalogue basis (per year; per metre and year for pipes; per hour of use for loading arms, hoses and road tankers), without a unit";
+const catalogueFrequency = z
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^\+?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i, { error: CATALOGUE_FREQUENCY }),
+    ],
+    { error: CATALOGUE_FREQUENCY },
+  )
+  .transform(Number)
+  .pipe(z.number().min(0, { error: CATALOGUE_FREQUENCY }));
+
 const locOverrides = {
   id: z.string().optional(),
   /** LOC id → frequency in the catalogue's basis. */
-  frequencies: z.record(z.string(), quantity('frequency', { min: 0 })).optional(),
+  frequencies: z.record(z.string(), catalogueFrequency).optional(),
   /** LOC ids to drop. */
   disable: z.array(z.string()).optional(),
   /** Why the catalogue was overridden; kept in the audit log and the report. */

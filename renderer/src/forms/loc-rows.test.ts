@@ -36,9 +36,16 @@ describe('locRows', () => {
     expect(rows.every((r) => r.used?.frequencyOrigin.kind === 'catalogue')).toBe(true);
   });
 
+  it('refuses an override with a unit: the basis is the catalogue one (per hour, per metre-year…), not per year', () => {
+    const rows = locRows(plant, 0, specRules, 'purple-book', { frequencies: { instantaneous: '1e-6 /h' } });
+    expect(rows[0]?.override?.issue).toBeDefined();
+    // The catalogue value stays in use until the override is a plain number (CPR 18E Table 3.3: 5e-7 /yr).
+    expect(rows[0]?.used?.frequency).toBe(5e-7);
+  });
+
   it('uses an override with its reason and keeps the replaced catalogue value; drops a disabled case', () => {
     const rows = locRows(plant, 0, specRules, 'purple-book', {
-      frequencies: { instantaneous: '1e-7 /yr' },
+      frequencies: { instantaneous: '1e-7' },
       disable: ['ten-minute'],
       reason: 'vendor data',
     });

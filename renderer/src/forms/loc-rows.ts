@@ -14,7 +14,9 @@ import { checkQuantity, type Issue, type QuantitySpec } from './quantity.ts';
  * An override frequency, in the catalogue's basis (per year, per metre-year, per hour): a number ≥ 0, as the
  * project schema reads `frequencies` (data/project/schema.ts).
  */
-export const OVERRIDE_FREQUENCY: QuantitySpec = { dimension: 'frequency', min: 0 };
+// A plain number: the catalogue basis is per metre-year for pipes and per hour of use for loading arms,
+// hoses and road tankers, so a unit such as "/h" cannot be converted to it (data/project/schema.ts refuses it).
+export const OVERRIDE_FREQUENCY: QuantitySpec = { dimension: 'dimensionless', min: 0 };
 
 /**
  * An equipment item as the document holds it; its `frequencies`, `disable` and `reason` are read
