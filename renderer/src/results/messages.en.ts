@@ -3,6 +3,15 @@ import type { ResultsMessages } from './messages.zh-CN.ts';
 /** Strings of the run & results screen (English); the same keys as messages.zh-CN.ts. */
 export const resultsEn: ResultsMessages = {
   results: {
+    /** Outcome of a contributing scenario, by the engine's outcome id. */
+    outcome: {
+      'pool-fire': 'pool fire',
+      'jet-fire': 'jet fire',
+      fireball: 'fireball',
+      'flash-fire': 'flash fire',
+      explosion: 'explosion',
+      toxic: 'toxic',
+    },
     title: 'Run & results',
     noProject: 'No project is open. Create or open one on the Start or Site editor screen, or load the demo.',
     run: 'Run',

@@ -1,6 +1,15 @@
 /** Strings of the run & results screen (Simplified Chinese); messages.en.ts has the same keys (checked by its type). */
 export const resultsZhCN = {
   results: {
+    /** Outcome of a contributing scenario, by the engine's outcome id. */
+    outcome: {
+      'pool-fire': '池火',
+      'jet-fire': '喷射火',
+      fireball: '火球',
+      'flash-fire': '闪火',
+      explosion: '爆炸',
+      toxic: '中毒',
+    },
     title: '计算与结果',
     noProject: '尚未打开项目。请先在“开始”或“场地编辑”中新建、打开项目或载入示例企业。',
     run: '计算',

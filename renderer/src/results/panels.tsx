@@ -146,7 +146,10 @@ export function TargetsTable(props: {
             <td className="rs-contributors">
               {row.contributors
                 .slice(0, 3)
-                .map((c) => `${c.installation}/${c.scenario} ${(100 * c.share).toFixed(0)}%`)
+                .map(
+                  (c) =>
+                    `${c.installation}/${c.scenario} · ${t(`results.outcome.${c.outcome}`, { defaultValue: c.outcome })} ${(100 * c.share).toFixed(0)}%`,
+                )
                 .join('；') || '—'}
             </td>
           </tr>
