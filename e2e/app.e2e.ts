@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../electron/service/static.ts';
-import { recordPageErrors, screenshotPath, startApp, type E2eApp } from './harness.ts';
+import { screenshotPath, type E2eApp, closeAppPage, openAppPage } from './harness.ts';
 
 /**
  * The app in a browser against the web-mode server (DESIGN.md: how the renderer is tested end to end):
@@ -14,16 +14,10 @@ let page: Page;
 let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  app = await startApp();
-  context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  pageErrors = recordPageErrors(page);
+  ({ app, context, page, pageErrors } = await openAppPage({ viewport: { width: 1280, height: 800 } }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await app?.close();
-});
+afterAll(() => closeAppPage({ app, context }));
 
 describe('SafeDist in the browser (web mode)', () => {
   it('opens in Chinese with the CSP header and uses the HTTP API (no preload)', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startWebMode } from '../electron/web/main.ts';
 import type { RunningWebServer } from '../electron/web/server.ts';
 
@@ -83,4 +83,39 @@ export function recordPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(message.text());
   });
   return errors;
+}
+
+export interface AppPage {
+  app: E2eApp;
+  context: BrowserContext;
+  page: Page;
+  /** The page's uncaught and console errors (recordPageErrors). */
+  pageErrors: string[];
+}
+
+/**
+ * Starts the app (web mode + Chromium) and opens one page in a zh-CN context that accepts downloads, for a
+ * test file's beforeAll; `prepare` runs on the context before the page opens (e.g. init scripts).
+ */
+export async function openAppPage(options: {
+  viewport: { width: number; height: number };
+  timeout?: number;
+  prepare?: (context: BrowserContext) => Promise<void>;
+}): Promise<AppPage> {
+  const app = await startApp();
+  const context = await app.browser.newContext({
+    viewport: options.viewport,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  await options.prepare?.(context);
+  const page = await context.newPage();
+  if (options.timeout !== undefined) page.setDefaultTimeout(options.timeout);
+  return { app, context, page, pageErrors: recordPageErrors(page) };
+}
+
+/** Closes what openAppPage opened (safe when it failed part-way). */
+export async function closeAppPage(opened: Partial<AppPage> | undefined): Promise<void> {
+  await opened?.context?.close();
+  await opened?.app?.close();
 }

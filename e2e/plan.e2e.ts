@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { recordPageErrors, screenshotPath, startApp, type E2eApp } from './harness.ts';
+import { screenshotPath, type E2eApp, closeAppPage, openAppPage } from './harness.ts';
 
 /**
  * "What makes it comply" (如何达标) in a browser, on examples/plan-small.json: two new installations in a
@@ -24,21 +24,13 @@ let page: Page;
 let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  app = await startApp();
-  context = await app.browser.newContext({
+  ({ app, context, page, pageErrors } = await openAppPage({
     viewport: { width: 1600, height: 1000 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  pageErrors = recordPageErrors(page);
+    timeout: 20_000,
+  }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await app?.close();
-});
+afterAll(() => closeAppPage({ app, context }));
 
 /**
  * The results screen is one window high and scrolls inside: the window grows to show the whole screen (the

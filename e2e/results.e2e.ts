@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import DxfParser from 'dxf-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { recordPageErrors, SCREENSHOT_DIR, screenshotPath, startApp, type E2eApp } from './harness.ts';
+import { SCREENSHOT_DIR, screenshotPath, type E2eApp, closeAppPage, openAppPage } from './harness.ts';
 
 /**
  * Run & results in a browser against the web-mode server, on examples/analytic-zones.json: one chlorine tank
@@ -21,21 +21,13 @@ let page: Page;
 let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  app = await startApp();
-  context = await app.browser.newContext({
+  ({ app, context, page, pageErrors } = await openAppPage({
     viewport: { width: 1600, height: 1000 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  pageErrors = recordPageErrors(page);
+    timeout: 10_000,
+  }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await app?.close();
-});
+afterAll(() => closeAppPage({ app, context }));
 
 /**
  * The analytic example with two more zone installations, for the workers: T102 (f = 2×10⁻⁵ /yr, lethality 1

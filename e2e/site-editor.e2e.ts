@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { recordPageErrors, screenshotPath, startApp, type E2eApp } from './harness.ts';
+import { screenshotPath, type E2eApp, closeAppPage, openAppPage } from './harness.ts';
 
 /**
  * The site editor in a browser against the web-mode server: load the demo enterprise, draw a protection
@@ -14,21 +14,13 @@ let page: Page;
 let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  app = await startApp();
-  context = await app.browser.newContext({
+  ({ app, context, page, pageErrors } = await openAppPage({
     viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(5_000);
-  pageErrors = recordPageErrors(page);
+    timeout: 5_000,
+  }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await app?.close();
-});
+afterAll(() => closeAppPage({ app, context }));
 
 /** A point of the map at fractions of its width and height, in page pixels. */
 async function mapPoint(fx: number, fy: number): Promise<[number, number]> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { recordPageErrors, screenshotPath, startApp, type E2eApp } from './harness.ts';
+import { screenshotPath, type E2eApp, closeAppPage, openAppPage } from './harness.ts';
 
 /**
  * A study built from an empty project through the UI, as a new user would: a new LPG storage next to a school,
@@ -30,21 +30,13 @@ let pageErrors: string[] = [];
 const RUN_TIMEOUT = 120_000;
 
 beforeAll(async () => {
-  app = await startApp();
-  context = await app.browser.newContext({
+  ({ app, context, page, pageErrors } = await openAppPage({
     viewport: { width: 1600, height: 1000 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  pageErrors = recordPageErrors(page);
+    timeout: 10_000,
+  }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await app?.close();
-});
+afterAll(() => closeAppPage({ app, context }));
 
 /** A point of the map at fractions of its width and height, in page pixels. */
 async function mapPoint(fx: number, fy: number): Promise<[number, number]> {
