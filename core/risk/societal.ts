@@ -52,22 +52,29 @@ export function societalOutcomes(
     const reach = Math.max(e.societal.indoor.reach, e.societal.outdoor.reach);
     const near = population.filter((p) => Math.hypot(p.x - e.source[0], p.y - e.source[1]) <= reach);
     if (near.length === 0) continue;
+    const radii = near.map((p) => Math.hypot(p.x - e.source[0], p.y - e.source[1]));
+    const bearings = near.map((p) => bearing(p.x - e.source[0], p.y - e.source[1]));
+    // A direction-independent effect kills the same people whichever way the wind blows: count them once.
+    const radial = e.societal.indoor.radial && e.societal.outdoor.radial;
+    let counted: { day: number; night: number } | undefined;
     for (let k = 0; k < n; k++) {
       const pk = rose[k]!;
       if (pk === 0) continue;
-      const axis = downwindBearing(k, n);
-      let day = 0;
-      let night = 0;
-      for (const p of near) {
-        const dx = p.x - e.source[0];
-        const dy = p.y - e.source[1];
-        const r = Math.hypot(dx, dy);
-        const alpha = bearing(dx, dy) - axis;
-        const lin = lethalityAtPoint(e.societal.indoor, r, alpha);
-        const lout = lethalityAtPoint(e.societal.outdoor, r, alpha);
-        day += p.day * (p.indoorDay * lin + (1 - p.indoorDay) * lout);
-        night += p.night * (p.indoorNight * lin + (1 - p.indoorNight) * lout);
+      if (!counted || !radial) {
+        const axis = downwindBearing(k, n);
+        let day = 0;
+        let night = 0;
+        near.forEach((p, q) => {
+          const r = radii[q]!;
+          const alpha = bearings[q]! - axis;
+          const lin = lethalityAtPoint(e.societal.indoor, r, alpha);
+          const lout = lethalityAtPoint(e.societal.outdoor, r, alpha);
+          day += p.day * (p.indoorDay * lin + (1 - p.indoorDay) * lout);
+          night += p.night * (p.indoorNight * lin + (1 - p.indoorNight) * lout);
+        });
+        counted = { day, night };
       }
+      const { day, night } = counted;
       const base = { installationId: e.installationId, scenarioId: e.scenarioId, outcome: e.outcome };
       if (day > 0) out.push({ ...base, deaths: day, frequency: e.frequency * pk * dayFraction });
       if (night > 0) out.push({ ...base, deaths: night, frequency: e.frequency * pk * (1 - dayFraction) });
