@@ -6,6 +6,7 @@ import { parseProject } from '../data/project/index.ts';
 import { getRuleSet } from '../data/rules/index.ts';
 import { assessProject, judgeProject } from '../core/qra/assess.ts';
 import type { Project } from '../core/project/types.ts';
+import { si } from '../core/units/index.ts';
 import {
   applyChanges,
   assessAtCandidateSite,
@@ -184,7 +185,7 @@ function twoUnits(f1: number, f2: number): Project {
     id,
     unit: id,
     position: [0, y] as never,
-    scenarios: u!.scenarios.map((s) => ({ ...s, frequency })),
+    scenarios: u!.scenarios.map((s) => ({ ...s, frequency: si.perYear(frequency) })),
   });
   return { ...base, installations: [unit('U1', 0, f1), unit('U2', 10, f2)] };
 }

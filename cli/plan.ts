@@ -7,6 +7,7 @@ import { assessProject, createJudgeCache, UnsupportedInputError } from '../core/
 import { buildReportHtml, type ReportPlanVariant } from '../core/report/index.ts';
 import {
   assessAtCandidateSite,
+  changedFields,
   judgeVariant,
   planProject,
   variantProject,
@@ -69,35 +70,10 @@ export function applyChangesToJson(json: Json, index: number, changes: readonly 
     list.splice(index, 1);
     return copy;
   }
-  const inst = list[index]!;
-  const equipment = (e: number) => (inst.equipment as Json[])[e]!;
-  for (const c of changes) {
-    switch (c.kind) {
-      case 'inventory':
-      case 'pressure':
-      case 'temperature':
-        inst[c.kind] = c.to;
-        break;
-      case 'detection-isolation':
-        inst.detection = c.to.detection;
-        inst.isolation = c.to.isolation;
-        break;
-      case 'bund':
-        equipment(c.equipment).bund = { area: c.to.area, height: c.to.height };
-        break;
-      case 'containment':
-        equipment(c.equipment).containment = c.to;
-        break;
-      case 'canned-pump':
-        equipment(c.equipment).canned = true;
-        break;
-      case 'pipe-length':
-        equipment(c.equipment).length = c.to;
-        break;
-      case 'move':
-        inst.position = { x: c.to[0], y: c.to[1] };
-        break;
-    }
+  for (const { path, value } of changes.flatMap(changedFields)) {
+    let node = list[index] as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+    node[path[path.length - 1]!] = value;
   }
   return copy;
 }

@@ -71,6 +71,45 @@ function applyOne(inst: Installation, c: Exclude<Change, { kind: 'remove' }>): I
   }
 }
 
+/** A field of an installation in the project JSON that a change writes, with its value (SI numbers). */
+export interface ChangedField {
+  /** Path below the installation object, e.g. ['equipment', 2, 'bund']. */
+  path: readonly (string | number)[];
+  value: unknown;
+}
+
+/**
+ * The fields of the project JSON (spec/project-format.md) that a change writes, so that a variant can be
+ * written into the document the user typed with every other field kept: `safedist plan --out` (cli/plan.ts)
+ * and the app's plan panel (renderer/src/plan) both write these. A move writes the position; the caller
+ * shifts an outline by (dx, dy) in the form its document keeps it. `remove` writes no field.
+ */
+export function changedFields(c: Change): ChangedField[] {
+  switch (c.kind) {
+    case 'inventory':
+    case 'pressure':
+    case 'temperature':
+      return [{ path: [c.kind], value: c.to }];
+    case 'detection-isolation':
+      return [
+        { path: ['detection'], value: c.to.detection },
+        { path: ['isolation'], value: c.to.isolation },
+      ];
+    case 'bund':
+      return [{ path: ['equipment', c.equipment, 'bund'], value: { area: c.to.area, height: c.to.height } }];
+    case 'containment':
+      return [{ path: ['equipment', c.equipment, 'containment'], value: c.to }];
+    case 'canned-pump':
+      return [{ path: ['equipment', c.equipment, 'canned'], value: true }];
+    case 'pipe-length':
+      return [{ path: ['equipment', c.equipment, 'length'], value: c.to }];
+    case 'move':
+      return [{ path: ['position'], value: { x: c.to[0], y: c.to[1] } }];
+    case 'remove':
+      return [];
+  }
+}
+
 /**
  * The project with `changes` made to installation `index` (removed by a `remove` change); every other
  * installation keeps its object, so the variant differs from the project only where the measure says.

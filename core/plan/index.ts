@@ -22,7 +22,7 @@ import { applyChanges, equipmentLabel, type Change } from './changes.ts';
 import { describeChange, type PlanLang } from './describe.ts';
 import { floorSignificant, largestCompliant, smallestCompliant } from './search.ts';
 
-export { applyChanges, equipmentLabel, type Change } from './changes.ts';
+export { applyChanges, changedFields, equipmentLabel, type ChangedField, type Change } from './changes.ts';
 export { compassDirection, describeChange, type PlanLang } from './describe.ts';
 export { floorSignificant, largestCompliant, smallestCompliant } from './search.ts';
 

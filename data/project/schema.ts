@@ -7,6 +7,7 @@ import {
   TARGET_CATEGORIES,
 } from '../../core/rules/types.ts';
 import { quantity } from '../schema/quantity.ts';
+import type { PerYear } from '../../core/units/index.ts';
 
 /**
  * zod schema of the project JSON, version 1 (spec/project-format.md), field for field. Quantities accept an
@@ -54,7 +55,9 @@ const catalogueFrequency = z
     { error: CATALOGUE_FREQUENCY },
   )
   .transform(Number)
-  .pipe(z.number().min(0, { error: CATALOGUE_FREQUENCY }));
+  .pipe(z.number().min(0, { error: CATALOGUE_FREQUENCY }))
+  // Branded as the engine's LOC frequencies are; the catalogue basis scales it (core/qra/loc/catalogue.ts).
+  .transform((v) => v as PerYear);
 
 const locOverrides = {
   id: z.string().optional(),

@@ -1,50 +1,20 @@
 /**
  * The project document of a plan variant: a measure of one installation, and the other non-compliant
  * installations' chosen measures (`plan.combined.changes`), made to the document the user wrote — every other
- * field (unit strings included) kept as typed. The same edits as core/plan applyChanges and as the files of
- * `safedist plan --out` (cli/plan.ts applyChangesToJson, which the renderer may not import): quantities written
- * are SI numbers (kg, Pa absolute, K, m), which the project format reads as such.
+ * field (unit strings included) kept as typed. The fields written are core/plan changedFields, as in the
+ * files of `safedist plan --out`: quantities are SI numbers (kg, Pa absolute, K, m), which the project format
+ * reads as such.
  */
-import type { Change, Measure, ProjectPlan } from '../../../core/plan/index.ts';
-import type { EquipmentDoc, InstallationDoc, ProjectDoc } from '../project-state/document.ts';
-
-function withEquipment(
-  inst: InstallationDoc,
-  e: number,
-  edit: (eq: EquipmentDoc) => EquipmentDoc,
-): InstallationDoc {
-  return { ...inst, equipment: (inst.equipment ?? []).map((eq, k) => (k === e ? edit(eq) : eq)) };
-}
+import { changedFields, type Change, type Measure, type ProjectPlan } from '../../../core/plan/index.ts';
+import type { InstallationDoc, ProjectDoc } from '../project-state/document.ts';
+import { setIn } from '../project-state/paths.ts';
 
 function applyOne(inst: InstallationDoc, c: Exclude<Change, { kind: 'remove' }>): InstallationDoc {
-  switch (c.kind) {
-    case 'inventory':
-    case 'pressure':
-    case 'temperature':
-      return { ...inst, [c.kind]: c.to };
-    case 'detection-isolation':
-      return { ...inst, detection: c.to.detection, isolation: c.to.isolation };
-    case 'bund':
-      return withEquipment(inst, c.equipment, (eq) => ({
-        ...eq,
-        bund: { area: c.to.area, height: c.to.height },
-      }));
-    case 'containment':
-      return withEquipment(inst, c.equipment, (eq) => ({ ...eq, containment: c.to }));
-    case 'canned-pump':
-      return withEquipment(inst, c.equipment, (eq) => ({ ...eq, canned: true }));
-    case 'pipe-length':
-      return withEquipment(inst, c.equipment, (eq) => ({ ...eq, length: c.to }));
-    case 'move':
-      // The outline is a list of numbers (m) in the document; it moves with the position.
-      return {
-        ...inst,
-        position: { x: c.to[0], y: c.to[1] },
-        ...(inst.outline
-          ? { outline: inst.outline.map(([x, y]) => [x + c.dx, y + c.dy] as [number, number]) }
-          : {}),
-      };
-  }
+  const edited = changedFields(c).reduce((acc, f) => setIn(acc, f.path, f.value), inst);
+  // The outline is a list of numbers (m) in the document; it moves with the position.
+  return c.kind === 'move' && edited.outline
+    ? { ...edited, outline: edited.outline.map(([x, y]) => [x + c.dx, y + c.dy] as [number, number]) }
+    : edited;
 }
 
 /** The document with `changes` made to the installation of id `id` (deleted by a `remove` change). */

@@ -71,7 +71,7 @@ function itemLabel(item: Json, index: number): string {
 /** The plain (unsourced, scalar or small) fields of a list item, e.g. "description: …; release: continuous". */
 function itemContext(item: Json): string | undefined {
   if (!isObject(item) || isSourced(item)) return undefined;
-  const parts = Object.entries(item)
+  const parts = Object.entries(item as Record<string, Json>)
     .filter(([key, v]) => !ITEM_LABELS.includes(key) && !isSourced(v) && !(isObject(v) && hasSourced(v)))
     .map(([key, v]) => `${key}: ${formatValue(v)}`);
   return parts.length > 0 ? parts.join('; ') : undefined;
