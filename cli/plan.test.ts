@@ -216,6 +216,20 @@ describe('planProject with installations that fail together', () => {
   });
 });
 
+describe('relocation distances when installations fail together', () => {
+  it('says an installation that meets the threshold alone needs no distance of its own', () => {
+    // U1 alone 2e-6 ≤ 3e-6 at T1 (200 m): it complies alone, where it stands. U2 alone 4e-6 > 3e-6: with
+    // lethality 1 inside 300 m (user zones), T1 needs to be beyond U2's 300 m zone.
+    const both = twoUnits(2e-6, 4e-6);
+    const [u1] = relocationDistances(both, 0, ['T1'], options);
+    expect(u1).toMatchObject({ target: 'T1', compliesAlone: true });
+    expect(u1!.requiredDistance).toBe(u1!.currentDistance);
+    const [u2] = relocationDistances(both, 1, ['T1'], options);
+    expect(u2!.compliesAlone).toBe(false);
+    expect(u2!.requiredDistance!).toBeGreaterThan(u2!.currentDistance);
+  });
+});
+
 describe('candidate site', () => {
   it('complies at a candidate site whose targets are beyond the zone, placed by its fence', () => {
     const here = project({});

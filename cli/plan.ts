@@ -123,6 +123,7 @@ const TEXT = {
     now: '现距',
     need: '需',
     beyond: '50 km 内无法达标',
+    compliesAlone: '本装置单独已达标，与其他装置的风险叠加后才超标',
     alone: '（按该装置单独在厂内判定）',
     context: '（在其他装置采取推荐措施后判定）',
     combined: '全部推荐措施合并后的结论',
@@ -149,6 +150,7 @@ const TEXT = {
     now: 'now',
     need: 'needs',
     beyond: 'does not comply within 50 km',
+    compliesAlone: "meets it alone; fails only with the other installations' risk added",
     alone: '(judged with the installation alone on the site)',
     context: "(judged with the other installations' recommended measures)",
     combined: 'verdict with every recommended measure',
@@ -192,7 +194,7 @@ function planText(
       lines.push(`  ${t.distance}:`);
       for (const r of p.relocation)
         lines.push(
-          `    ${r.target}: ${t.now} ${r.currentDistance.toFixed(0)} m, ${r.requiredDistance === null ? t.beyond : `${t.need} ${r.requiredDistance.toFixed(0)} m`}`,
+          `    ${r.target}: ${t.now} ${r.currentDistance.toFixed(0)} m, ${r.compliesAlone ? t.compliesAlone : r.requiredDistance === null ? t.beyond : `${t.need} ${r.requiredDistance.toFixed(0)} m`}`,
         );
     }
     if (p.notApplicable.length) {

@@ -90,6 +90,12 @@ export interface RelocationDistance {
   currentDistance: number;
   /** Separation at which the installation alone meets the target's threshold, m; null beyond 50 km. */
   requiredDistance: number | null;
+  /**
+   * True when the installation alone already meets the target's threshold where it stands: the target fails
+   * only with the other installations' risk added, so moving this one away is not what it needs (the
+   * required distance is then the current one).
+   */
+  compliesAlone: boolean;
 }
 
 export interface InstallationPlan {
@@ -602,6 +608,7 @@ export function relocationDistances(
         target: id,
         currentDistance: separationDistance(inst, target),
         requiredDistance: d === null ? null : separationDistance(moved(d).installations[0]!, target),
+        compliesAlone: d === 0,
       },
     ];
   });

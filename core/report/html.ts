@@ -704,7 +704,9 @@ function planBody(input: ReportPlan, lang: ReportLang, t: Strings): Html {
         html`<tr>
           <td>${r.target}</td>
           <td class="num">${fixed(r.currentDistance)} m</td>
-          <td class="num">${r.requiredDistance === null ? p.beyond : `${fixed(r.requiredDistance)} m`}</td>
+          <td class="num">
+            ${r.compliesAlone ? p.compliesAlone : r.requiredDistance === null ? p.beyond : `${fixed(r.requiredDistance)} m`}
+          </td>
         </tr>`,
     );
     return html`${name}

@@ -248,7 +248,11 @@ function InstallationCard(props: {
                   <td>{targetName(r.target)}</td>
                   <td className="number">{r.currentDistance.toFixed(0)}</td>
                   <td className="number">
-                    {r.requiredDistance === null ? t('plan.beyond') : r.requiredDistance.toFixed(0)}
+                    {r.compliesAlone
+                      ? t('plan.compliesAlone')
+                      : r.requiredDistance === null
+                        ? t('plan.beyond')
+                        : r.requiredDistance.toFixed(0)}
                   </td>
                 </tr>
               ))}

@@ -46,6 +46,7 @@ export const planEn: PlanMessages = {
     now: 'Now (m)',
     need: 'Needed (m)',
     beyond: 'not within 50 km',
+    compliesAlone: 'met alone; fails only with the others',
     notApplicable: 'Measures not considered ({{count}})',
     select:
       'Select a measure to see the individual-risk contours and the targets’ verdicts before and after it.',

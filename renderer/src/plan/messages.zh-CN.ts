@@ -44,6 +44,7 @@ export const planZhCN = {
     now: '现距 (m)',
     need: '所需距离 (m)',
     beyond: '50 km 内无法达标',
+    compliesAlone: '单独已达标，叠加其他装置后超标',
     notApplicable: '未考虑的措施（{{count}} 项）',
     select: '点选一项措施，查看采用该措施前后的个人风险等值线和各防护目标的结论。',
     beforeAfter: '采用措施前后对比：{{measure}}',
