@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../core/project/types.ts';
 import { niceStep } from '../site-editor/geometry.ts';
 import type { Assessment } from './AssessmentContext.tsx';
+import { nonOverlappingLabels } from './label-layout.ts';
 import { bilinearAt, FAIL, formatRisk, PASS, riskColour, sharesAt } from './risk-field.ts';
 
 type XY = readonly [number, number];
@@ -134,6 +135,21 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
 
   const k = view.k;
   const toScreen = ([x, y]: XY): XY => [view.x + k * x, view.y - k * y];
+  // Installation names that would print over each other or over a target's name at this zoom are left out
+  // (their <title> remains); targets' names are always drawn, at the top vertex as below.
+  const labelled = nonOverlappingLabels(
+    project.installations.map((inst) => {
+      const [x, y] = toScreen(inst.position as XY);
+      return { id: inst.id, x: x + 9, y: y - 8, text: inst.name || inst.id, fontSize: 12.5 };
+    }),
+    project.targets.flatMap((target) => {
+      const vertices = target.polygon ?? (target.position ? [target.position] : []);
+      const top = vertices.reduce<XY | null>((best, p) => (!best || p[1] > best[1] ? (p as XY) : best), null);
+      if (!top) return [];
+      const [x, y] = toScreen(top);
+      return [{ id: target.id, x: x + 10, y: y - 8, text: target.name, fontSize: 12.5 }];
+    }),
+  );
   const path = (ring: readonly XY[] | readonly number[][]) =>
     ring
       .map(
@@ -309,6 +325,7 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
         })}
         {project.installations.map((inst) => (
           <g key={inst.id} data-testid={`result-installation-${inst.id}`}>
+            <title>{inst.name || inst.id}</title>
             {inst.outline && (
               <path
                 d={path(inst.outline)}
@@ -320,18 +337,20 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
             )}
             <g transform={`translate(${toScreen(inst.position).join(',')})`}>
               <rect x={-5} y={-5} width={10} height={10} fill="#263238" stroke="#fff" strokeWidth={1.5} />
-              <text
-                x={9}
-                y={-8}
-                fontSize={12.5}
-                fontWeight={600}
-                fill="#263238"
-                stroke="#fff"
-                strokeWidth={3}
-                paintOrder="stroke"
-              >
-                {inst.name || inst.id}
-              </text>
+              {labelled.has(inst.id) && (
+                <text
+                  x={9}
+                  y={-8}
+                  fontSize={12.5}
+                  fontWeight={600}
+                  fill="#263238"
+                  stroke="#fff"
+                  strokeWidth={3}
+                  paintOrder="stroke"
+                >
+                  {inst.name || inst.id}
+                </text>
+              )}
             </g>
           </g>
         ))}
