@@ -346,6 +346,10 @@ describe('three installations on several workers (web mode)', () => {
     expect(await page.getByTestId('map-tooltip').innerText()).toMatch(
       /Main contributors[^]*T102: 2\.4×10⁻⁶ \(55%\)[^]*T101: 2\.0×10⁻⁶ \(45%\)/,
     );
+    // Once the pointer rests, the scenarios evaluated at the point itself: the same 55 % / 45 % split.
+    const scenarios = page.getByTestId('map-tooltip-scenarios');
+    await scenarios.waitFor();
+    expect(await scenarios.innerText()).toMatch(/T102\/[^\n]*\(55%\)\s*T101\/[^\n]*\(45%\)/);
     await page.screenshot({ path: screenshotPath('34-results-workers-en') });
     await page.getByTestId('language').selectOption('zh-CN');
     await page.getByTestId('target-row-R1').click();

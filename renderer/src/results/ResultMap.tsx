@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../core/project/types.ts';
 import { niceStep } from '../site-editor/geometry.ts';
 import type { Assessment } from './AssessmentContext.tsx';
+import { PointProbe, type PointDetails } from '../engine/point-probe.ts';
 import { nonOverlappingLabels } from './label-layout.ts';
 import { bilinearAt, FAIL, formatRisk, PASS, riskColour, sharesAt } from './risk-field.ts';
 
@@ -180,6 +181,34 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
     () => new Map(assessment.result.targets.map((target) => [target.id, target.complies])),
     [assessment],
   );
+
+  // Scenario contributors at the pointer, evaluated directly over every event by a probe worker started on
+  // the first hover of an assessment; asked for once the pointer rests (150 ms).
+  const probe = useRef<PointProbe | null>(null);
+  const [details, setDetails] = useState<(PointDetails & { of: Assessment }) | null>(null);
+  useEffect(() => {
+    return () => {
+      probe.current?.dispose();
+      probe.current = null;
+    };
+  }, [assessment]);
+  useEffect(() => {
+    if (!hover) return;
+    const [x, y] = hover.site;
+    const timer = window.setTimeout(() => {
+      probe.current ??= new PointProbe(assessment.prepared);
+      void probe.current.at(x, y).then((d) => d && setDetails({ ...d, of: assessment }));
+    }, 150);
+    return () => window.clearTimeout(timer);
+  }, [hover, assessment]);
+  const scenarios =
+    hover &&
+    details?.of === assessment &&
+    details.x === hover.site[0] &&
+    details.y === hover.site[1] &&
+    details.risk > 1e-10
+      ? details.contributors
+      : [];
 
   const hoverInfo = useMemo(() => {
     if (!hover) return null;
@@ -428,6 +457,20 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
                 </li>
               ))}
             </ul>
+          )}
+          {scenarios.length > 0 && (
+            <>
+              <div className="rs-tooltip-heading">{t('results.map.scenarios')}</div>
+              <ul data-testid="map-tooltip-scenarios">
+                {scenarios.map((c) => (
+                  <li key={`${c.installation}/${c.scenario}/${c.outcome}`}>
+                    {c.installation}/{c.scenario} ·{' '}
+                    {t(`results.outcome.${c.outcome}`, { defaultValue: c.outcome })} (
+                    {(100 * c.share).toFixed(0)}%)
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </div>
       )}

@@ -64,6 +64,7 @@ export const resultsEn: ResultsMessages = {
       noRisk: 'Individual risk here is below 1×10⁻¹⁰ /yr',
       at: 'x = {{x}} m, y = {{y}} m',
       contributors: 'Main contributors (installations)',
+      scenarios: 'Main scenarios (evaluated at this point)',
       esdTitle: 'External safety distance (from the installation outline)',
       clipped: '(cut by the grid)',
       fit: 'Fit',

@@ -56,6 +56,7 @@ export const resultsZhCN = {
       noRisk: '此处个人风险低于 1×10⁻¹⁰ /年',
       at: 'x = {{x}} m，y = {{y}} m',
       contributors: '主要贡献（装置）',
+      scenarios: '主要情景（在此点直接计算）',
       esdTitle: '外部安全防护距离（距装置边界）',
       clipped: '（网格截断）',
       fit: '适应窗口',
