@@ -127,7 +127,10 @@ describe('site editor (web mode)', () => {
     await page.getByTestId('list-installations').getByText('NH3-01').click();
     await page.getByTestId('substance-picker').fill('7782-50-5');
     await page.getByRole('option', { name: /Chlorine/ }).click();
-    expect(await page.getByTestId('substance-current').innerText()).toContain('氯 Chlorine CAS 7782-50-5');
+    // The library record arrives from the API after the choice: wait for it.
+    await expect
+      .poll(() => page.getByTestId('substance-current').innerText())
+      .toContain('氯 Chlorine CAS 7782-50-5');
     const inventory = page.getByTestId('field-inventory');
     await inventory.getByRole('textbox').fill('20 t');
     expect(await inventory.innerText()).toContain('SI：20000 kg');

@@ -114,7 +114,10 @@ describe('a study from an empty project (web mode)', () => {
     await form.getByLabel('状态', { exact: true }).selectOption('new');
     await page.getByTestId('substance-picker').fill('74-98-6');
     await page.getByRole('option', { name: /Propane/ }).click();
-    expect(await page.getByTestId('substance-current').innerText()).toContain('丙烷 Propane CAS 74-98-6');
+    // The library record arrives from the API after the choice: wait for it.
+    await expect
+      .poll(() => page.getByTestId('substance-current').innerText())
+      .toContain('丙烷 Propane CAS 74-98-6');
     await type('field-inventory', '150 t');
     expect(await page.getByTestId('field-inventory').innerText()).toContain('SI：150000 kg');
     await form.getByLabel('相态', { exact: true }).selectOption('liquefied-gas');
