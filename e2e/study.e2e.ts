@@ -237,7 +237,7 @@ describe('a study from an empty project (web mode)', () => {
 
   it('shows the same screens in English', async () => {
     await page.getByTestId('language').selectOption('en');
-    expect(await page.getByTestId('target-verdict-T-1').innerText()).toBe('Pass');
+    await expect.poll(() => page.getByTestId('target-verdict-T-1').innerText()).toBe('Pass');
     await page.screenshot({ path: screenshotPath('25-study-results-pass-en') });
     await page.getByRole('link', { name: 'Site editor' }).click();
     await page.getByRole('tab', { name: 'Objects' }).click();
