@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { prng } from '../core/math/prng.ts';
 
 /**
  * The reference plant of the benchmark, generated deterministically from a seed: installations copied from
@@ -6,18 +7,6 @@ import { readFileSync } from 'node:fs';
  * `toxics` also its chlorine and ammonia storage, whose 3×10⁻⁷ contours reach beyond a 4 km grid — with their equipment resized by a factor drawn in `scale` and placed at random, at least 90 m
  * apart, in a 1.6 km square; the demo's six weather classes, 12-sector rose, targets and population.
  */
-
-/** mulberry32: a small seeded generator, so the plant is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Json = Record<string, unknown>;
 
@@ -44,7 +33,7 @@ export function referencePlant(installations: number, seed = 20261129, options: 
   const demo = JSON.parse(readFileSync(demoUrl, 'utf8')) as Json & { installations: Json[] };
   const toxic = new Set(['chlorine', 'ammonia']);
   const templates = demo.installations.filter((i) => toxics || !toxic.has(String(i.substance)));
-  const rand = random(seed);
+  const rand = prng(seed);
   const placed: [number, number][] = [];
   const list: Json[] = [];
   for (let n = 0; n < installations; n++) {

@@ -7,7 +7,8 @@ import { buildSync } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAutosave } from './autosave.ts';
 import { ProjectStore } from './store.ts';
-import { EXAMPLE_TEXT, prng } from './test-projects.ts';
+import { prng } from '../../core/math/prng.ts';
+import { EXAMPLE_TEXT } from './test-projects.ts';
 
 const TRIALS = 100;
 const PARALLEL = 2;

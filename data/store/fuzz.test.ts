@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { areasFromCsv, CsvImportError, mergeAreas } from '../exchange/csv-areas.ts';
 import { parseProject, ProjectError } from '../project/index.ts';
 import { ProjectStore, StoreError } from './index.ts';
-import { EXAMPLE_TEXT, generatedProjectText, prng } from './test-projects.ts';
+import { prng } from '../../core/math/prng.ts';
+import { EXAMPLE_TEXT, generatedProjectText } from './test-projects.ts';
 
 /**
  * Fuzz tests (seeded, so a failure repeats): thousands of mutated project JSONs, project files and CSVs must

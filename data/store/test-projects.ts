@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { prng } from '../../core/math/prng.ts';
 
 /** The example project of spec/project-format.md (data/project/fixtures/example.json), as its exact text. */
 export const EXAMPLE_TEXT = readFileSync(
   fileURLToPath(new URL('../project/fixtures/example.json', import.meta.url)),
   'utf8',
 );
-
-/** A small seeded PRNG (mulberry32) so that generated inputs repeat from run to run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A valid project that is not in the repository, generated from `seed`: 1–3 installations with

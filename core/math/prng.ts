@@ -1,0 +1,15 @@
+/**
+ * mulberry32, a small seeded pseudo-random generator: the same seed gives the same sequence on every machine,
+ * so generated inputs (benchmark plants, fuzz cases) repeat from run to run. Values in [0, 1). Not for
+ * anything that needs statistical quality beyond spreading test inputs.
+ */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
