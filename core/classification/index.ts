@@ -14,7 +14,7 @@ import type { Reason } from './reasons.ts';
 export type { SubstanceFacts } from './major-hazard.ts';
 export { alphaFactor, betaFactor, criticalQuantity, majorHazardGrade } from './major-hazard.ts';
 export { estimateExposedPeople, shapeDistance, EXPOSURE_DISTANCE } from './exposure.ts';
-export { describeReason, type Reason, type ReasonKey } from './reasons.ts';
+export { describeReason, REASON_TEMPLATES, type Reason, type ReasonKey } from './reasons.ts';
 
 /** The assessment method of GB/T 37243-2019 §4. */
 export type AssessmentMethod = 'qra' | 'consequence' | 'code-distance';

@@ -26,7 +26,8 @@ export type ReasonKey =
   | 'method.code-distance'
   | 'enterprise.whole-qra';
 
-const TEMPLATES: Record<ReasonKey, string> = {
+/** English wording of each reason, with `{param}` placeholders (the report reuses it for its English text). */
+export const REASON_TEMPLATES: Readonly<Record<ReasonKey, string>> = {
   'q.table-1': '{substance}: Q = {tonnes} t, GB 18218 Table 1 row {row} ({name})',
   'q.table-2': '{substance}: Q = {tonnes} t, GB 18218 Table 2 category {category}',
   'q.library':
@@ -55,7 +56,7 @@ const TEMPLATES: Record<ReasonKey, string> = {
 
 /** English wording of a reason, e.g. "chlorine: Q = 5 t, GB 18218 Table 1 row 12 (氯)". */
 export function describeReason(reason: Reason): string {
-  return TEMPLATES[reason.key].replace(/\{(\w+)\}/g, (m, name: string) => {
+  return REASON_TEMPLATES[reason.key].replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = reason.params[name];
     return v === undefined ? m : typeof v === 'number' ? formatNumber(v) : v;
   });

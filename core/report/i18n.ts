@@ -2,7 +2,7 @@
  * Every fixed string of the report in zh-CN and en. Placeholders `{name}` are filled by `fill`.
  * The classification reasons get their own wording per key (core/classification/reasons.ts keys).
  */
-import type { ReasonKey } from '../classification/index.ts';
+import { REASON_TEMPLATES, type ReasonKey } from '../classification/index.ts';
 import type { ReportLang } from './types.ts';
 
 const en = {
@@ -642,30 +642,10 @@ export const STRINGS: Record<ReportLang, Strings> = { 'zh-CN': zh, en };
 
 const REASONS: Record<ReportLang, Record<ReasonKey, string>> = {
   en: {
-    'q.table-1': '{substance}: Q = {tonnes} t, GB 18218 Table 1 row {row} ({name})',
-    'q.table-2': '{substance}: Q = {tonnes} t, GB 18218 Table 2 category {category}',
-    'q.library':
-      '{substance}: Q = {tonnes} t from the substance library (no Table 1 row or Table 2 category matched)',
-    'q.library-differs':
-      '{substance}: the substance library gives Q = {libraryTonnes} t, the rule set {ruleSetTonnes} t; the rule set is used',
-    'q.outside': '{substance}: not a GB 18218 substance; adds nothing to Σq/Q',
-    'beta.table-3': '{substance}: β = {beta}, GB 18218 Table 3 ({name})',
-    'beta.table-4': '{substance}: β = {beta}, GB 18218 Table 4 category {category}',
-    'beta.from-hazard':
-      '{substance}: β = {beta} of category {category}, implied by its hazard {hazard} (no category given; check)',
-    'beta.default': '{substance}: β = {beta}, the rule set default (no Table 3 entry or category; check)',
-    'alpha.entered': 'α = {alpha}: {people} people within 500 m of the plant boundary, as entered',
+    ...REASON_TEMPLATES,
+    // The CLI's wording tells the user which field to fill in; the report states the estimate only.
     'alpha.estimated':
       'α = {alpha}: {people} people within 500 m of the {reference}, estimated from the population areas',
-    'unit.major-hazard': 'Σq/Q = {sum} ≥ {threshold}: a major hazard (GB 18218 §4.2)',
-    'unit.not-major-hazard': 'Σq/Q = {sum} < {threshold}: not a major hazard (GB 18218 §4.2)',
-    'method.consequence': 'explosives present ({substances}): consequence method (GB/T 37243 §4, §5)',
-    'method.qra':
-      'toxic or flammable gas with Σq/Q = {sum} ≥ {threshold} ({substances}): quantitative risk assessment (GB/T 37243 §4, §6)',
-    'method.code-distance':
-      'no explosives; toxic or flammable gas Σq/Q = {sum} < {threshold}: distances of the design codes (GB/T 37243 §4)',
-    'enterprise.whole-qra':
-      'units {units} need a QRA: the whole enterprise is assessed together (GB/T 37243 §4)',
   },
   'zh-CN': {
     'q.table-1': '{substance}：临界量 Q = {tonnes} t，GB 18218 表 1 第 {row} 项（{name}）',
