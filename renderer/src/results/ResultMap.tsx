@@ -31,6 +31,12 @@ interface Props {
 
 export { FAIL, PASS };
 
+/** The northernmost vertex of a target (its position for a point target), where its name is written. */
+function topVertex(target: Project['targets'][number]): XY | null {
+  const vertices = target.polygon ?? (target.position ? [target.position] : []);
+  return vertices.reduce<XY | null>((best, p) => (!best || p[1] > best[1] ? (p as XY) : best), null);
+}
+
 function extentOf(project: Project, assessment: Assessment): [XY, XY] {
   const { grid } = assessment.result;
   const points: XY[] = [
@@ -137,19 +143,26 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
   const k = view.k;
   const toScreen = ([x, y]: XY): XY => [view.x + k * x, view.y - k * y];
   // Installation names that would print over each other or over a target's name at this zoom are left out
-  // (their <title> remains); targets' names are always drawn, at the top vertex as below.
-  const labelled = nonOverlappingLabels(
-    project.installations.map((inst) => {
-      const [x, y] = toScreen(inst.position as XY);
-      return { id: inst.id, x: x + 9, y: y - 8, text: inst.name || inst.id, fontSize: 12.5 };
-    }),
-    project.targets.flatMap((target) => {
-      const vertices = target.polygon ?? (target.position ? [target.position] : []);
-      const top = vertices.reduce<XY | null>((best, p) => (!best || p[1] > best[1] ? (p as XY) : best), null);
-      if (!top) return [];
-      const [x, y] = toScreen(top);
-      return [{ id: target.id, x: x + 10, y: y - 8, text: target.name, fontSize: 12.5 }];
-    }),
+  // (their <title> remains); targets' names are always drawn, at the top vertex as below. Overlaps depend
+  // on the zoom only, not on the pan, so the layout is in unpanned screen units.
+  const labelled = useMemo(
+    () =>
+      nonOverlappingLabels(
+        project.installations.map((inst) => ({
+          id: inst.id,
+          x: k * inst.position[0] + 9,
+          y: -k * inst.position[1] - 8,
+          text: inst.name || inst.id,
+          fontSize: 12.5,
+        })),
+        project.targets.flatMap((target) => {
+          const top = topVertex(target);
+          return top
+            ? [{ id: target.id, x: k * top[0] + 10, y: -k * top[1] - 8, text: target.name, fontSize: 12.5 }]
+            : [];
+        }),
+      ),
+    [project, k],
   );
   const path = (ring: readonly XY[] | readonly number[][]) =>
     ring
@@ -291,7 +304,7 @@ export const ResultMap = forwardRef<ResultMapHandle, Props>(function ResultMap(p
           const colour = complies === false ? FAIL : PASS;
           const selected = props.selectedTarget === target.id;
           const label = target.polygon ?? (target.position ? [target.position] : []);
-          const top = label.reduce<XY | null>((best, p) => (!best || p[1] > best[1] ? p : best), null);
+          const top = topVertex(target);
           const centre = top && label.length > 0 ? centroid(label) : null;
           return (
             <g
