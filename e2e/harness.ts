@@ -100,7 +100,7 @@ export interface AppPage {
 export async function openAppPage(options: {
   viewport: { width: number; height: number };
   timeout?: number;
-  prepare?: (context: BrowserContext) => Promise<void>;
+  prepare?: (context: BrowserContext) => Promise<unknown>;
 }): Promise<AppPage> {
   const app = await startApp();
   const context = await app.browser.newContext({

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { recordPageErrors, screenshotPath, startApp, type E2eApp } from './harness.ts';
+import { closeAppPage, openAppPage, screenshotPath, type E2eApp } from './harness.ts';
 
 /**
  * The application shell in web mode: the Start screen (new, demo, open, recent, save as JSON and .sdp),
@@ -18,30 +18,23 @@ const EXAMPLE = path.join(import.meta.dirname, '../examples/analytic-zones.json'
 let sdpBytes: Buffer;
 
 beforeAll(async () => {
-  app = await startApp();
-  context = await app.browser.newContext({
+  ({ app, context, page, pageErrors } = await openAppPage({
     viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  // Counts print() calls in every frame (the report prints from a frame whose policy allows no scripts; init
-  // scripts are injected by the browser and run anyway).
-  await context.addInitScript(() => {
-    window.print = () => {
-      const top = window.top as unknown as { printed?: string[] };
-      top.printed = [...(top.printed ?? []), document.title];
-    };
-  });
-  page = await context.newPage();
-  pageErrors = recordPageErrors(page);
+    // Counts print() calls in every frame (the report prints from a frame whose policy allows no scripts;
+    // init scripts are injected by the browser and run anyway).
+    prepare: (context) =>
+      context.addInitScript(() => {
+        window.print = () => {
+          const top = window.top as unknown as { printed?: string[] };
+          top.printed = [...(top.printed ?? []), document.title];
+        };
+      }),
+  }));
   // Leaving a page with unsaved edits asks first; the tests leave on purpose.
   page.on('dialog', (dialog) => void dialog.accept());
 });
 
-afterAll(async () => {
-  await context?.close();
-  await app?.close();
-});
+afterAll(() => closeAppPage({ app, context }));
 
 const docState = () => page.getByTestId('app-doc-state').innerText();
 
